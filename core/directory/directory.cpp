@@ -1,0 +1,103 @@
+#include "core/directory/directory.h"
+
+#include <algorithm>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include "core/directory/password_hasher.h"
+
+namespace oofgate::core {
+
+std::string to_lower_ascii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); });
+  return out;
+}
+
+Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, std::vector<TokenGrant> tokens) {
+  std::unique_ptr<Directory> directory(new Directory());
+  directory->users_ = std::move(users);
+  RAND_bytes(directory->cache_key_.data(), static_cast<int>(directory->cache_key_.size()));
+  for (auto& user : directory->users_) {
+    if (user.id.empty() || user.user_principal_name.empty()) {
+      return Error{ErrorCode::kInvalidArgument, "every user needs an id and a userPrincipalName"};
+    }
+    if (!user.password_hash.empty() && !PasswordHasher::is_hash(user.password_hash)) {
+      user.password_hash = PasswordHasher::hash(user.password_hash);
+    }
+  }
+  for (const auto& user : directory->users_) {
+    for (const auto& key : {to_lower_ascii(user.id), to_lower_ascii(user.user_principal_name)}) {
+      if (!directory->by_key_.emplace(key, &user).second) {
+        return Error{ErrorCode::kInvalidArgument, "duplicate user id or userPrincipalName: " + key};
+      }
+    }
+  }
+  for (auto& grant : tokens) {
+    Principal principal{grant.kind, nullptr, grant.permissions};
+    if (grant.kind == PrincipalKind::kDelegated) {
+      principal.user = directory->find_user(grant.user);
+      if (principal.user == nullptr) {
+        return Error{ErrorCode::kUserNotFound, "token refers to unknown user '" + grant.user + "'"};
+      }
+    }
+    if (grant.token.empty() || !directory->tokens_.emplace(std::move(grant.token), principal).second) {
+      return Error{ErrorCode::kInvalidArgument, "tokens must be non-empty and unique"};
+    }
+  }
+  return directory;
+}
+
+const User* Directory::find_user(std::string_view id_or_upn) const {
+  auto it = by_key_.find(to_lower_ascii(id_or_upn));
+  return it == by_key_.end() ? nullptr : it->second;
+}
+
+std::optional<Principal> Directory::authenticate_bearer(std::string_view token) const {
+  auto it = tokens_.find(std::string(token));
+  if (it == tokens_.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+std::string Directory::credential_digest(std::string_view user_name, std::string_view password) const {
+  std::string material = to_lower_ascii(user_name);
+  material.push_back('\0');
+  material.append(password);
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  HMAC(EVP_sha256(), cache_key_.data(), static_cast<int>(cache_key_.size()),
+       reinterpret_cast<const unsigned char*>(material.data()), material.size(), digest, &size);
+  return std::string(reinterpret_cast<const char*>(digest), size);
+}
+
+std::optional<Principal> Directory::authenticate_basic(std::string_view user_name, std::string_view password) const {
+  const User* user = find_user(user_name);
+  if (user == nullptr || user->password_hash.empty()) {
+    return std::nullopt;
+  }
+  const std::string digest = credential_digest(user_name, password);
+  bool known_good = false;
+  {
+    std::lock_guard lock(verified_mutex_);
+    known_good = verified_.count(digest) != 0;
+  }
+  if (!known_good) {
+    if (!PasswordHasher::verify(password, user->password_hash)) {
+      return std::nullopt;
+    }
+    std::lock_guard lock(verified_mutex_);
+    verified_.insert(digest);
+  }
+  // A user signing in with their own password acts for themselves with full mailbox rights.
+  PermissionSet permissions;
+  permissions.add(Permission::kMailboxSettingsReadWrite);
+  permissions.add(Permission::kUserRead);
+  return Principal{PrincipalKind::kDelegated, user, permissions};
+}
+
+}  // namespace oofgate::core

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <array>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/directory/principal.h"
+#include "core/directory/user.h"
+#include "core/result.h"
+
+namespace oofgate::core {
+
+// A bearer token as configured in the users file.
+struct TokenGrant {
+  std::string token;
+  PrincipalKind kind = PrincipalKind::kDelegated;
+  std::string user;  // id or UPN; delegated tokens only
+  PermissionSet permissions;
+};
+
+// Users and credentials, immutable after construction (User pointers stay valid for its lifetime).
+class Directory {
+ public:
+  // Plain-text passwords are hashed here, so nothing downstream ever holds them.
+  static Result<std::unique_ptr<Directory>> create(std::vector<User> users, std::vector<TokenGrant> tokens);
+
+  // By object id or userPrincipalName, both case-insensitive.
+  const User* find_user(std::string_view id_or_upn) const;
+  std::optional<Principal> authenticate_bearer(std::string_view token) const;
+  // HTTP Basic: the user name may be the UPN or the object id.
+  std::optional<Principal> authenticate_basic(std::string_view user_name, std::string_view password) const;
+
+  const std::vector<User>& users() const { return users_; }
+
+ private:
+  Directory() = default;
+  std::string credential_digest(std::string_view user_name, std::string_view password) const;
+
+  std::vector<User> users_;
+  std::unordered_map<std::string, const User*> by_key_;  // lower-cased id and UPN
+  std::unordered_map<std::string, Principal> tokens_;
+  std::array<unsigned char, 32> cache_key_{};
+  // PBKDF2 is deliberately slow; remember digests of credentials that verified once.
+  mutable std::mutex verified_mutex_;
+  mutable std::unordered_set<std::string> verified_;
+};
+
+std::string to_lower_ascii(std::string_view text);
+
+}  // namespace oofgate::core

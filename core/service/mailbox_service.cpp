@@ -1,0 +1,143 @@
+#include "core/service/mailbox_service.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/service/oof_projection.h"
+#include "core/service/settings_validation.h"
+
+namespace oofgate::core {
+namespace {
+
+Error access_denied() { return Error{ErrorCode::kAccessDenied, "Access is denied. Check credentials and try again."}; }
+
+constexpr std::size_t kMaxDialStringLength = 64;
+
+bool is_dial_string(const std::string& text) {
+  return !text.empty() && text.size() <= kMaxDialStringLength && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ' || c == '(' || c == ')' || c == '*' ||
+           c == '#' || c == ',';
+  });
+}
+
+bool is_base64(const std::string& text) {
+  if (text.empty() || text.size() % 4 != 0 || text.size() > kMaxTextLength) {
+    return false;
+  }
+  const auto padding = text.find('=');
+  if (padding != std::string::npos && (padding < text.size() - 2 || text.find_first_not_of('=', padding) != std::string::npos)) {
+    return false;
+  }
+  return std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(padding, text.size())),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/'; });
+}
+
+}  // namespace
+
+Error not_um_enabled_error() {
+  return Error{ErrorCode::kNotUmEnabled, "The user is not enabled for Unified Messaging."};
+}
+
+Result<const User*> MailboxService::authorize(const Principal& caller, const MailboxTarget& target,
+                                              Access access) const {
+  const User* owner = nullptr;
+  if (target.is_me) {
+    if (caller.kind != PrincipalKind::kDelegated || caller.user == nullptr) {
+      return Error{ErrorCode::kDelegatedOnly, "/me request is only valid with delegated authentication flow."};
+    }
+    owner = caller.user;
+  } else {
+    owner = directory_.find_user(target.id_or_upn);
+    if (owner == nullptr) {
+      return Error{ErrorCode::kUserNotFound, "The requested user '" + target.id_or_upn + "' is invalid."};
+    }
+    if (caller.kind == PrincipalKind::kDelegated && caller.user != owner) {
+      return access_denied();
+    }
+  }
+  const bool allowed = access == Access::kRead ? caller.permissions.can_read_mailbox_settings()
+                                               : caller.permissions.can_write_mailbox_settings();
+  if (!allowed) {
+    return access_denied();
+  }
+  return owner;
+}
+
+void MailboxService::read(const User& owner, SnapshotCallback done) const { store_.read(owner.id, std::move(done)); }
+
+void MailboxService::update(const User& owner, MailboxSettingsPatch patch, SnapshotCallback done) {
+  store_.update(
+      owner.id,
+      [this, patch = std::move(patch)](const MailboxSettings& current) {
+        return apply_patch(current, patch, clock_.now(), zones_);
+      },
+      std::move(done));
+}
+
+bool MailboxService::oof_active(const MailboxSettings& settings) const {
+  return is_oof_active(settings.automatic_replies, clock_.now(), zones_);
+}
+
+void MailboxService::update_um(const User& owner, Mutation mutation, SnapshotCallback done) {
+  if (!owner.um_enabled) {
+    done(not_um_enabled_error());
+    return;
+  }
+  store_.update(owner.id, std::move(mutation), std::move(done));
+}
+
+void MailboxService::set_oof_status(const User& owner, bool enabled, SnapshotCallback done) {
+  // Only the state changes: messages, audience and the schedule are kept for the next switch.
+  update_um(
+      owner,
+      [enabled](const MailboxSettings& current) -> Result<MailboxSettings> {
+        MailboxSettings next = current;
+        next.automatic_replies.state = enabled ? OofState::kAlwaysEnabled : OofState::kDisabled;
+        return next;
+      },
+      std::move(done));
+}
+
+void MailboxService::set_missed_call_notification(const User& owner, bool enabled, SnapshotCallback done) {
+  update_um(
+      owner,
+      [enabled](const MailboxSettings& current) -> Result<MailboxSettings> {
+        MailboxSettings next = current;
+        next.um.missed_call_notification_enabled = enabled;
+        return next;
+      },
+      std::move(done));
+}
+
+void MailboxService::set_play_on_phone_dial_string(const User& owner, std::string dial_string, SnapshotCallback done) {
+  if (!is_dial_string(dial_string)) {
+    done(Error{ErrorCode::kInvalidArgument, "The dial string isn't a valid phone number."});
+    return;
+  }
+  update_um(
+      owner,
+      [dial_string = std::move(dial_string)](const MailboxSettings& current) -> Result<MailboxSettings> {
+        MailboxSettings next = current;
+        next.um.play_on_phone_dial_string = dial_string;
+        return next;
+      },
+      std::move(done));
+}
+
+void MailboxService::set_telephone_access_folder_email(const User& owner, std::string base64_folder_id,
+                                                       SnapshotCallback done) {
+  if (!is_base64(base64_folder_id)) {
+    done(Error{ErrorCode::kInvalidArgument, "The object identifier isn't valid"});
+    return;
+  }
+  update_um(
+      owner,
+      [folder = std::move(base64_folder_id)](const MailboxSettings& current) -> Result<MailboxSettings> {
+        MailboxSettings next = current;
+        next.um.telephone_access_folder_email = folder;
+        return next;
+      },
+      std::move(done));
+}
+
+}  // namespace oofgate::core

@@ -1,0 +1,195 @@
+#include "core/service/settings_validation.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+
+namespace oofgate::core {
+namespace {
+
+using namespace std::chrono_literals;
+
+Error invalid_time_zone() { return Error{ErrorCode::kInvalidTimeZone, "Time Zone settings provided are invalid."}; }
+Error invalid_schedule() {
+  return Error{ErrorCode::kInvalidScheduledDuration, "The scheduled duration for sending automatic replies isn't valid."};
+}
+
+Result<DateTimeTimeZone> normalize(const DateTimeTimeZoneInput& input, const TimeZoneDb& zones) {
+  if (!zones.is_known(input.time_zone)) {
+    return invalid_time_zone();
+  }
+  if (!input.utc_offset) {
+    return DateTimeTimeZone{input.local, input.time_zone};
+  }
+  // An explicit offset names an instant; show it as wall-clock time in the stated zone.
+  const Instant instant{input.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(*input.utc_offset)};
+  return zones.from_instant(instant, input.time_zone);
+}
+
+Status apply_automatic_replies(AutomaticReplies& target, const AutomaticRepliesPatch& patch, Instant now,
+                               const TimeZoneDb& zones) {
+  if (patch.state) {
+    target.state = *patch.state;
+  }
+  if (patch.external_audience) {
+    target.external_audience = *patch.external_audience;
+  }
+  for (auto [input, field] : {std::pair{&patch.scheduled_start, &target.scheduled_start},
+                              std::pair{&patch.scheduled_end, &target.scheduled_end}}) {
+    if (*input) {
+      auto value = normalize(**input, zones);
+      if (!value) {
+        return value.error();
+      }
+      *field = std::move(value).value();
+    }
+  }
+  for (auto [input, field] : {std::pair{&patch.internal_reply_message, &target.internal_reply_message},
+                              std::pair{&patch.external_reply_message, &target.external_reply_message}}) {
+    if (*input) {
+      if ((*input)->size() > kMaxReplyMessageBytes) {
+        return Error{ErrorCode::kInvalidArgument, "The reply message is too long."};
+      }
+      *field = **input;
+    }
+  }
+  // Graph: scheduled replies may only be set for a future date range.
+  if (target.state == OofState::kScheduled) {
+    const auto start = zones.to_instant(target.scheduled_start);
+    const auto end = zones.to_instant(target.scheduled_end);
+    if (!start || !end || end.value() <= start.value() || end.value() <= now) {
+      return invalid_schedule();
+    }
+  }
+  return ok_status();
+}
+
+bool valid_transition(const TimeZoneTransition& t) {
+  return t.time >= Ticks::zero() && t.time < std::chrono::duration_cast<Ticks>(24h) && t.day_occurrence >= 1 &&
+         t.day_occurrence <= 5 && t.month >= 1 && t.month <= 12 && (t.year == 0 || (t.year >= 1601 && t.year <= 9999));
+}
+
+Status validate_zone(const WorkingHoursTimeZone& zone, const TimeZoneDb& zones) {
+  if (const auto* named = std::get_if<NamedTimeZone>(&zone)) {
+    return zones.is_known(named->name) ? ok_status() : Status(invalid_time_zone());
+  }
+  const auto& custom = std::get<CustomTimeZone>(zone);
+  const bool ok = custom.bias >= -kMaxBiasMinutes && custom.bias <= kMaxBiasMinutes &&
+                  custom.name.size() <= kMaxTextLength &&
+                  (!custom.standard_offset || valid_transition(*custom.standard_offset)) &&
+                  (!custom.daylight_offset || (valid_transition(custom.daylight_offset->transition) &&
+                                               custom.daylight_offset->daylight_bias >= -kMaxBiasMinutes &&
+                                               custom.daylight_offset->daylight_bias <= kMaxBiasMinutes));
+  return ok ? ok_status() : Status(invalid_time_zone());
+}
+
+Status apply_working_hours(WorkingHours& target, const WorkingHoursPatch& patch, const TimeZoneDb& zones) {
+  if (patch.days_of_week) {
+    std::vector<DayOfWeek> days;
+    for (auto day : *patch.days_of_week) {
+      if (std::find(days.begin(), days.end(), day) == days.end()) {
+        days.push_back(day);
+      }
+    }
+    target.days_of_week = std::move(days);
+  }
+  if (patch.start_time) {
+    target.start_time = *patch.start_time;
+  }
+  if (patch.end_time) {
+    target.end_time = *patch.end_time;
+  }
+  if (patch.time_zone) {
+    if (auto s = validate_zone(*patch.time_zone, zones); !s) {
+      return s;
+    }
+    target.time_zone = *patch.time_zone;
+  }
+  if (target.start_time >= target.end_time) {
+    return Error{ErrorCode::kInvalidTimeSettings, "Start Time should occur before End Time."};
+  }
+  return ok_status();
+}
+
+bool valid_locale_tag(const std::string& tag) {
+  // BCP 47 shape: a 2-3 letter language, then 2-8 character subtags (e.g. az-Latn-AZ).
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= tag.size()) {
+    const auto end = std::min(tag.find('-', start), tag.size());
+    const auto length = end - start;
+    const auto part = tag.substr(start, length);
+    const bool alnum = std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isalnum(c) != 0; });
+    const bool alpha = std::all_of(part.begin(), part.end(), [](unsigned char c) { return std::isalpha(c) != 0; });
+    if (first ? !(alpha && length >= 2 && length <= 3) : !(alnum && length >= 2 && length <= 8)) {
+      return false;
+    }
+    first = false;
+    start = end + 1;
+  }
+  return true;
+}
+
+Status validate_text(const std::optional<std::string>& value) {
+  if (value && (value->empty() || value->size() > kMaxTextLength)) {
+    return Error{ErrorCode::kInvalidArgument, "The value must be a non-empty string of at most 4096 bytes."};
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<MailboxSettings> apply_patch(const MailboxSettings& current, const MailboxSettingsPatch& patch, Instant now,
+                                    const TimeZoneDb& zones) {
+  MailboxSettings next = current;
+  if (patch.automatic_replies) {
+    if (auto s = apply_automatic_replies(next.automatic_replies, *patch.automatic_replies, now, zones); !s) {
+      return s.error();
+    }
+  }
+  if (patch.time_zone) {
+    if (!zones.is_known(*patch.time_zone)) {
+      return invalid_time_zone();
+    }
+    next.time_zone = *patch.time_zone;
+  }
+  if (patch.working_hours) {
+    if (auto s = apply_working_hours(next.working_hours, *patch.working_hours, zones); !s) {
+      return s.error();
+    }
+  }
+  if (patch.language) {
+    if (patch.language->locale) {
+      if (!valid_locale_tag(*patch.language->locale)) {
+        return Error{ErrorCode::kInvalidArgument, "The locale '" + *patch.language->locale + "' is not valid."};
+      }
+      if (*patch.language->locale != next.language.locale) {
+        next.language.display_name.clear();  // derived; refilled below unless the client sent one
+      }
+      next.language.locale = *patch.language->locale;
+    }
+    if (patch.language->display_name) {
+      next.language.display_name = *patch.language->display_name;
+    }
+    if (next.language.display_name.empty()) {
+      next.language.display_name = next.language.locale;
+    }
+  }
+  for (const auto* text : {&patch.date_format, &patch.time_format}) {
+    if (auto s = validate_text(*text); !s) {
+      return s.error();
+    }
+  }
+  if (patch.date_format) {
+    next.date_format = *patch.date_format;
+  }
+  if (patch.time_format) {
+    next.time_format = *patch.time_format;
+  }
+  if (patch.delegate_meeting_message_delivery) {
+    next.delegate_meeting_message_delivery = *patch.delegate_meeting_message_delivery;
+  }
+  return next;
+}
+
+}  // namespace oofgate::core

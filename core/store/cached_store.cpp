@@ -1,0 +1,134 @@
+#include "core/store/cached_store.h"
+
+#include <utility>
+
+namespace oofgate::core {
+
+CachedStore::CachedStore(std::unique_ptr<PersistenceBackend> backend) : backend_(std::move(backend)) {}
+
+Result<std::unique_ptr<CachedStore>> CachedStore::open(std::unique_ptr<PersistenceBackend> backend,
+                                                       const std::vector<std::string>& mailbox_ids,
+                                                       DefaultsFactory defaults) {
+  std::unique_ptr<CachedStore> store(new CachedStore(std::move(backend)));
+  auto loaded = store->backend_->load_all();
+  if (!loaded) {
+    return loaded.error();
+  }
+  store->entries_.reserve(mailbox_ids.size());
+  for (const auto& id : mailbox_ids) {
+    auto entry = std::make_unique<Entry>();
+    auto snapshot = std::make_shared<MailboxSnapshot>();
+    snapshot->settings = defaults(id);
+    entry->committed.store(std::move(snapshot));
+    store->entries_.emplace(id, std::move(entry));
+  }
+  for (auto& stored : loaded.value()) {
+    auto it = store->entries_.find(stored.mailbox_id);
+    if (it == store->entries_.end()) {
+      continue;  // a mailbox no longer in the users file keeps its row but is not served
+    }
+    auto snapshot = std::make_shared<MailboxSnapshot>();
+    snapshot->version = stored.version;
+    snapshot->settings = std::move(stored.settings);
+    it->second->committed.store(std::move(snapshot));
+  }
+  store->committer_ = std::thread([raw = store.get()] { raw->run_committer(); });
+  return store;
+}
+
+CachedStore::~CachedStore() {
+  {
+    std::lock_guard lock(queue_mutex_);
+    stopping_ = true;
+  }
+  queue_ready_.notify_one();
+  if (committer_.joinable()) {
+    committer_.join();
+  }
+}
+
+void CachedStore::read(const std::string& mailbox_id, SnapshotCallback done) {
+  auto it = entries_.find(mailbox_id);
+  if (it == entries_.end()) {
+    done(Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"});
+    return;
+  }
+  done(it->second->committed.load(std::memory_order_acquire));
+}
+
+void CachedStore::update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) {
+  auto it = entries_.find(mailbox_id);
+  if (it == entries_.end()) {
+    done(Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"});
+    return;
+  }
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (stopping_) {
+      done(Error{ErrorCode::kStoreUnavailable, "the store is shutting down"});
+      return;
+    }
+    queue_.push_back(PendingWrite{it->second.get(), &it->first, std::move(mutation), std::move(done)});
+  }
+  queue_ready_.notify_one();
+}
+
+void CachedStore::run_committer() {
+  std::deque<PendingWrite> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(queue_mutex_);
+      queue_ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) {
+        return;  // stopping, and everything queued before has been committed
+      }
+      batch.swap(queue_);
+    }
+    commit_batch(batch);
+    batch.clear();
+  }
+}
+
+void CachedStore::commit_batch(std::deque<PendingWrite>& batch) {
+  // Mutations run in arrival order against the state left by the ones before them, so two
+  // writes to one mailbox in the same batch compose instead of overwriting each other.
+  std::unordered_map<Entry*, std::shared_ptr<MailboxSnapshot>> latest;
+  std::vector<std::pair<PendingWrite*, std::shared_ptr<MailboxSnapshot>>> accepted;
+  std::vector<StoredMailbox> records;
+  for (auto& write : batch) {
+    auto found = latest.find(write.entry);
+    const SnapshotPtr base = found != latest.end() ? SnapshotPtr(found->second) : write.entry->committed.load();
+    Result<MailboxSettings> next = write.mutation(base->settings);
+    if (!next) {
+      write.done(next.error());
+      write.done = nullptr;
+      continue;
+    }
+    auto snapshot = std::make_shared<MailboxSnapshot>();
+    snapshot->version = base->version + 1;
+    snapshot->settings = std::move(next).value();
+    latest[write.entry] = snapshot;
+    accepted.emplace_back(&write, snapshot);
+    records.push_back(StoredMailbox{*write.mailbox_id, snapshot->version, snapshot->settings});
+  }
+  if (records.empty()) {
+    return;
+  }
+  const Status committed = backend_->commit(records);
+  if (!committed) {
+    for (auto& [write, snapshot] : accepted) {
+      write->done(Error{ErrorCode::kStoreUnavailable, committed.error().message});
+    }
+    return;
+  }
+  commits_.fetch_add(1);
+  committed_writes_.fetch_add(records.size());
+  for (auto& [entry, snapshot] : latest) {
+    entry->committed.store(snapshot, std::memory_order_release);
+  }
+  for (auto& [write, snapshot] : accepted) {
+    write->done(SnapshotPtr(std::move(snapshot)));
+  }
+}
+
+}  // namespace oofgate::core

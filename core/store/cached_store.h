@@ -1,0 +1,67 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/store/mailbox_store.h"
+#include "core/store/persistence_backend.h"
+
+namespace oofgate::core {
+
+// The store for a gateway that owns its data (SQLite, or nothing in tests): every mailbox's
+// committed snapshot lives in memory, so reads never touch the disk; writes go through a single
+// committer thread that applies queued mutations in order and commits them as one batch
+// (group commit: many writes, one fsync), publishing and acknowledging only after the commit.
+class CachedStore final : public MailboxStore {
+ public:
+  using DefaultsFactory = std::function<MailboxSettings(const std::string& mailbox_id)>;
+
+  // mailbox_ids is the full set of mailboxes; others are unknown to this store.
+  static Result<std::unique_ptr<CachedStore>> open(std::unique_ptr<PersistenceBackend> backend,
+                                                   const std::vector<std::string>& mailbox_ids,
+                                                   DefaultsFactory defaults);
+  ~CachedStore() override;
+
+  void read(const std::string& mailbox_id, SnapshotCallback done) override;
+  void update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) override;
+
+  // Commit batching statistics, for tests and the benchmark.
+  std::uint64_t commits() const { return commits_.load(); }
+  std::uint64_t committed_writes() const { return committed_writes_.load(); }
+
+ private:
+  struct Entry {
+    std::atomic<SnapshotPtr> committed;
+  };
+  struct PendingWrite {
+    Entry* entry;
+    const std::string* mailbox_id;
+    Mutation mutation;
+    SnapshotCallback done;
+  };
+
+  explicit CachedStore(std::unique_ptr<PersistenceBackend> backend);
+  void run_committer();
+  void commit_batch(std::deque<PendingWrite>& batch);
+
+  std::unique_ptr<PersistenceBackend> backend_;
+  std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;  // fixed after open()
+
+  std::mutex queue_mutex_;
+  std::condition_variable queue_ready_;
+  std::deque<PendingWrite> queue_;
+  bool stopping_ = false;
+  std::atomic<std::uint64_t> commits_{0};
+  std::atomic<std::uint64_t> committed_writes_{0};
+  std::thread committer_;
+};
+
+}  // namespace oofgate::core

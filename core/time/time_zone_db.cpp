@@ -1,0 +1,87 @@
+#include "core/time/time_zone_db.h"
+
+#include <algorithm>
+
+#include <date/tz.h>
+
+namespace oofgate::core {
+namespace {
+
+struct WindowsZoneRow {
+  const char* windows_id;
+  const char* territory;
+  const char* iana_ids;  // space-separated
+};
+
+constexpr WindowsZoneRow kWindowsZoneRows[] = {
+#include "windows_zones.inc"
+};
+
+const date::time_zone* locate(const date::tzdb& db, std::string_view name) {
+  // tzdb::locate_zone throws for unknown names; search the sorted zone list instead. With the
+  // OS database (Debian's tzdata) every link is a zone file of its own, so links are zones too.
+  auto zone = std::lower_bound(db.zones.begin(), db.zones.end(), name,
+                               [](const date::time_zone& z, std::string_view n) { return z.name() < n; });
+  if (zone != db.zones.end() && zone->name() == name) {
+    return &*zone;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TimeZoneDb::TimeZoneDb() {
+  const date::tzdb& db = date::get_tzdb();
+  iana_version_ = db.version;
+  for (const auto& zone : db.zones) {
+    iana_names_.push_back(zone.name());
+    by_name_.emplace(zone.name(), &zone);
+  }
+  std::sort(iana_names_.begin(), iana_names_.end());
+  for (const auto& row : kWindowsZoneRows) {
+    if (std::string_view(row.territory) != "001") {
+      continue;
+    }
+    std::string_view ids = row.iana_ids;
+    std::string first(ids.substr(0, ids.find(' ')));
+    if (const auto* zone = locate(db, first)) {
+      windows_zones_.push_back({row.windows_id, first});
+      by_name_.emplace(row.windows_id, zone);
+    }
+  }
+}
+
+const date::time_zone* TimeZoneDb::find(std::string_view name) const {
+  auto it = by_name_.find(std::string(name));
+  return it == by_name_.end() ? nullptr : it->second;
+}
+
+Result<Instant> TimeZoneDb::to_instant(const DateTimeTimeZone& value) const {
+  const auto* zone = find(value.time_zone);
+  if (zone == nullptr) {
+    return Error{ErrorCode::kInvalidTimeZone, "Time Zone settings provided are invalid."};
+  }
+  const auto info = zone->get_info(value.local);
+  switch (info.result) {
+    case date::local_info::unique:
+      return Instant{value.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(info.first.offset)};
+    case date::local_info::nonexistent:
+      // In a gap: keep the offset from before the transition (see class comment).
+      return Instant{value.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(info.first.offset)};
+    case date::local_info::ambiguous:
+      return Instant{value.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(info.first.offset)};
+  }
+  return Error{ErrorCode::kInternal, "unexpected local_info result"};
+}
+
+Result<DateTimeTimeZone> TimeZoneDb::from_instant(Instant instant, std::string_view zone_name) const {
+  const auto* zone = find(zone_name);
+  if (zone == nullptr) {
+    return Error{ErrorCode::kInvalidTimeZone, "Time Zone settings provided are invalid."};
+  }
+  const auto info = zone->get_info(instant);
+  return DateTimeTimeZone{LocalDateTime{instant.time_since_epoch() + std::chrono::duration_cast<Ticks>(info.offset)},
+                          std::string(zone_name)};
+}
+
+}  // namespace oofgate::core
