@@ -1,0 +1,32 @@
+#pragma once
+
+#include <functional>
+
+#include <boost/beast/http.hpp>
+
+#include "core/directory/caller.h"
+#include "core/service/mailbox_service.h"
+
+namespace oofgate::rest {
+
+namespace http = boost::beast::http;
+using HttpRequest = http::request<http::string_body>;
+using HttpResponse = http::response<http::string_body>;
+// Called exactly once with the complete response, possibly from a store thread.
+using Respond = std::function<void(HttpResponse)>;
+
+// The Microsoft Graph mailboxSettings surface (/v1.0 and /beta) on top of the core.
+// Strings in, strings out: no sockets.
+class RestFacade {
+ public:
+  explicit RestFacade(core::MailboxService& service);
+  ~RestFacade();
+
+  // Any request the gateway routed here: JSON bodies, or body-less requests to /v1.0 and /beta.
+  void handle(const HttpRequest& request, const core::Caller& caller, Respond respond);
+
+ private:
+  core::MailboxService& service_;
+};
+
+}  // namespace oofgate::rest
