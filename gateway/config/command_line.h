@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+
+namespace oofgate::gateway {
+
+struct ServeOptions {
+  std::string listen_host = "127.0.0.1";
+  std::uint16_t listen_port = 8080;
+  std::string data_dir = "data";
+  std::string users_file;
+  unsigned threads = 0;  // 0 = one per core
+  std::size_t body_limit = 1024 * 1024;
+  unsigned read_timeout_seconds = 30;
+};
+
+struct CommandLine {
+  bool show_help = false;
+  std::optional<ServeOptions> serve;
+};
+
+core::Result<CommandLine> parse_command_line(int argc, const char* const* argv);
+extern const char* const kUsage;
+
+}  // namespace oofgate::gateway

@@ -1,0 +1,110 @@
+// oofgate: wires the core, the two facades and the HTTP server together. No logic lives here.
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "core/directory/directory.h"
+#include "core/service/default_settings.h"
+#include "core/service/mailbox_service.h"
+#include "core/store/cached_store.h"
+#include "core/store/sqlite_backend.h"
+#include "core/time/clock.h"
+#include "core/time/time_zone_db.h"
+#include "gateway/config/command_line.h"
+#include "gateway/config/users_file.h"
+#include "gateway/http/request_dispatcher.h"
+#include "gateway/server/server.h"
+#include "rest_facade/rest_facade.h"
+#include "soap_facade/soap_facade.h"
+
+namespace {
+
+using namespace oofgate;
+
+int fail(const std::string& message) {
+  std::cerr << "oofgate: " << message << std::endl;
+  return 1;
+}
+
+int serve(const gateway::ServeOptions& options) {
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto users_file = gateway::load_users_file(options.users_file);
+  if (!users_file) {
+    return fail(users_file.error().message);
+  }
+  auto directory = core::Directory::create(std::move(users_file.value().users), std::move(users_file.value().tokens));
+  if (!directory) {
+    return fail("users file " + options.users_file + ": " + directory.error().message);
+  }
+  std::error_code fs_error;
+  std::filesystem::create_directories(options.data_dir, fs_error);
+  if (fs_error) {
+    return fail("cannot create data directory " + options.data_dir + ": " + fs_error.message());
+  }
+  const core::SystemClock clock;
+  const core::TimeZoneDb zones;
+  auto backend = core::SqliteBackend::open((std::filesystem::path(options.data_dir) / "oofgate.sqlite3").string());
+  if (!backend) {
+    return fail(backend.error().message);
+  }
+  std::vector<std::string> mailbox_ids;
+  for (const auto& user : directory.value()->users()) {
+    mailbox_ids.push_back(user.id);
+  }
+  const core::Directory& users = *directory.value();
+  auto store = core::CachedStore::open(std::move(backend).value(), mailbox_ids, [&](const std::string& id) {
+    return core::default_settings(*users.find_user(id), clock.now());
+  });
+  if (!store) {
+    return fail(store.error().message);
+  }
+  core::MailboxService service(users, *store.value(), clock, zones);
+  soap::SoapFacade soap_facade(service);
+  rest::RestFacade rest_facade(service);
+  gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade);
+
+  gateway::SessionLimits limits;
+  limits.body_limit = options.body_limit;
+  limits.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  gateway::Server server(dispatcher, limits, threads);
+  auto endpoint = server.start(options.listen_host, options.listen_port);
+  if (!endpoint) {
+    return fail(endpoint.error().message);
+  }
+  const auto address = endpoint.value().address();
+  const std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+  std::cout << "oofgate listening on http://" << host << ":" << endpoint.value().port() << std::endl;
+  std::cerr << "oofgate: " << users.users().size() << " mailboxes, " << threads << " I/O threads, IANA tzdb "
+            << zones.iana_version() << ", store " << options.data_dir << "/oofgate.sqlite3" << std::endl;
+
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  std::cerr << "oofgate: signal " << received << ", finishing in-flight requests" << std::endl;
+  server.stop(std::chrono::seconds(10));
+  // The store drains its queue (every accepted write is committed) before it is destroyed.
+  store.value().reset();
+  std::cerr << "oofgate: stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto command_line = gateway::parse_command_line(argc, argv);
+  if (!command_line) {
+    return fail(command_line.error().message);
+  }
+  if (command_line.value().show_help) {
+    std::cout << gateway::kUsage;
+    return 0;
+  }
+  return serve(*command_line.value().serve);
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "gateway/http/request_dispatcher.h"
+#include "gateway/server/session_context.h"
+
+namespace oofgate::gateway {
+
+// One HTTP/1.1 connection: reads a request (within the limits), hands it to the dispatcher,
+// writes the response, repeats while keep-alive. Only I/O; one request in flight at a time.
+// Lives on one single-threaded io_context, so its handlers never race each other.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(boost::asio::ip::tcp::socket socket, SessionContext& context);
+  ~Session();
+
+  void start();
+  // Called on the session's thread during shutdown.
+  void drain();
+
+ private:
+  void read_request();
+  void on_read(boost::beast::error_code error, std::size_t bytes);
+  void send(HttpResponse response);
+  void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
+  void close();
+
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::optional<HttpResponse> response_;
+  SessionContext& context_;
+  bool busy_ = false;
+};
+
+}  // namespace oofgate::gateway

@@ -1,0 +1,35 @@
+#include "gateway/server/session_context.h"
+
+#include <vector>
+
+#include "gateway/server/session.h"
+
+namespace oofgate::gateway {
+
+void SessionContext::add(Session* session, std::weak_ptr<Session> handle) {
+  std::lock_guard lock(sessions_mutex_);
+  sessions_.emplace(session, std::move(handle));
+}
+
+void SessionContext::remove(Session* session) {
+  std::lock_guard lock(sessions_mutex_);
+  sessions_.erase(session);
+}
+
+void SessionContext::drain() {
+  draining_ = true;
+  std::vector<std::shared_ptr<Session>> live;
+  {
+    std::lock_guard lock(sessions_mutex_);
+    for (auto& [raw, handle] : sessions_) {
+      if (auto session = handle.lock()) {
+        live.push_back(std::move(session));
+      }
+    }
+  }
+  for (auto& session : live) {
+    session->drain();
+  }
+}
+
+}  // namespace oofgate::gateway

@@ -1,0 +1,231 @@
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <random>
+#include <thread>
+
+#include "core/store/cached_store.h"
+#include "core/store/settings_codec.h"
+#include "core/store/sqlite_backend.h"
+#include "support/core_fixture.h"
+
+namespace oofgate::core {
+namespace {
+
+using oofgate::testing::CoreFixture;
+using oofgate::testing::fixed_now;
+using oofgate::testing::SnapshotWaiter;
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = std::filesystem::temp_directory_path() / ("oofgate-store-" + std::to_string(std::random_device{}()));
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const char* name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+MailboxSettings rich_settings() {
+  MailboxSettings s = default_settings(User{"id-1", "u@x", "U", "", true}, fixed_now());
+  s.automatic_replies.state = OofState::kScheduled;
+  s.automatic_replies.external_audience = ExternalAudience::kContactsOnly;
+  s.automatic_replies.internal_reply_message = "<p>in ✓</p>";
+  s.automatic_replies.scheduled_end.time_zone = "Pacific Standard Time";
+  CustomTimeZone custom;
+  custom.bias = -300;
+  custom.standard_offset = TimeZoneTransition{Ticks{123}, 2, DayOfWeek::kSunday, 10, 0};
+  custom.daylight_offset = DaylightTransition{TimeZoneTransition{Ticks{456}, 4, DayOfWeek::kFriday, 5, 2031}, -60};
+  s.working_hours.time_zone = custom;
+  s.um.play_on_phone_dial_string = "+1 425 555 0100";
+  s.um.missed_call_notification_enabled = false;
+  return s;
+}
+
+TEST(SettingsCodec, RoundTripsEveryField) {
+  const auto settings = rich_settings();
+  EXPECT_EQ(decode_settings(encode_settings(settings)).value(), settings);
+}
+
+TEST(SettingsCodec, DamagedBytesAreAnErrorNotDefaults) {
+  std::string bytes = encode_settings(rich_settings());
+  EXPECT_FALSE(decode_settings(bytes.substr(0, bytes.size() - 3)).ok());
+  EXPECT_FALSE(decode_settings(bytes + "x").ok());
+  bytes[0] = 99;
+  EXPECT_FALSE(decode_settings(bytes).ok());
+  EXPECT_FALSE(decode_settings("").ok());
+}
+
+Mutation set_dial_string(std::string value) {
+  return [value](const MailboxSettings& current) -> Result<MailboxSettings> {
+    MailboxSettings next = current;
+    next.um.play_on_phone_dial_string = value;
+    return next;
+  };
+}
+
+Mutation append_digit(char digit) {
+  return [digit](const MailboxSettings& current) -> Result<MailboxSettings> {
+    MailboxSettings next = current;
+    next.um.play_on_phone_dial_string.push_back(digit);
+    return next;
+  };
+}
+
+std::unique_ptr<CachedStore> open_store(std::unique_ptr<PersistenceBackend> backend) {
+  return std::move(CachedStore::open(std::move(backend), {"a", "b"}, [](const std::string& id) {
+                     return default_settings(User{id, id + "@x", id, "", true}, fixed_now());
+                   }))
+      .value();
+}
+
+std::unique_ptr<PersistenceBackend> sqlite_at(const std::string& path) {
+  return std::move(SqliteBackend::open(path)).value();
+}
+
+TEST(CachedStore, ConcurrentReadModifyWritesNeverLoseAnUpdate) {
+  auto store = open_store(std::make_unique<NullBackend>());
+  constexpr int kThreads = 4;
+  constexpr int kWritesPerThread = 250;
+  std::atomic<int> acknowledged{0};
+  std::vector<std::thread> writers;
+  for (int t = 0; t < kThreads; ++t) {
+    writers.emplace_back([&] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        std::promise<void> done;
+        store->update("a", append_digit('1'), [&](Result<SnapshotPtr> r) {
+          EXPECT_TRUE(r.ok());
+          acknowledged.fetch_add(1);
+          done.set_value();
+        });
+        done.get_future().wait();
+      }
+    });
+  }
+  for (auto& w : writers) {
+    w.join();
+  }
+  SnapshotWaiter waiter;
+  store->read("a", waiter.callback());
+  const auto snapshot = waiter.get().value();
+  EXPECT_EQ(acknowledged.load(), kThreads * kWritesPerThread);
+  EXPECT_EQ(snapshot->settings.um.play_on_phone_dial_string.size(), static_cast<std::size_t>(kThreads * kWritesPerThread));
+  EXPECT_EQ(snapshot->version, static_cast<std::uint64_t>(kThreads * kWritesPerThread));
+}
+
+TEST(CachedStore, ManyConcurrentWritesShareCommits) {
+  TempDir dir;
+  auto store = open_store(sqlite_at(dir.file("db.sqlite3")));
+  constexpr int kWrites = 400;
+  std::vector<std::future<void>> pending;
+  std::vector<std::shared_ptr<std::promise<void>>> promises;
+  for (int i = 0; i < kWrites; ++i) {
+    auto promise = std::make_shared<std::promise<void>>();
+    pending.push_back(promise->get_future());
+    store->update(i % 2 ? "a" : "b", append_digit('7'), [promise](Result<SnapshotPtr> r) {
+      EXPECT_TRUE(r.ok());
+      promise->set_value();
+    });
+  }
+  for (auto& f : pending) {
+    f.wait();
+  }
+  EXPECT_EQ(store->committed_writes(), static_cast<std::uint64_t>(kWrites));
+  EXPECT_LT(store->commits(), static_cast<std::uint64_t>(kWrites)) << "writes queued together must commit together";
+}
+
+TEST(CachedStore, AFailedMutationWritesNothing) {
+  auto store = open_store(std::make_unique<NullBackend>());
+  SnapshotWaiter failed;
+  store->update("a", [](const MailboxSettings&) -> Result<MailboxSettings> {
+    return Error{ErrorCode::kInvalidArgument, "no"};
+  }, failed.callback());
+  EXPECT_EQ(failed.get().error().code, ErrorCode::kInvalidArgument);
+  SnapshotWaiter read;
+  store->read("a", read.callback());
+  EXPECT_EQ(read.get().value()->version, 0U);
+}
+
+TEST(CachedStore, UnknownMailboxIsUserNotFound) {
+  auto store = open_store(std::make_unique<NullBackend>());
+  SnapshotWaiter read;
+  store->read("zzz", read.callback());
+  EXPECT_EQ(read.get().error().code, ErrorCode::kUserNotFound);
+}
+
+class FailingBackend final : public PersistenceBackend {
+ public:
+  Result<std::vector<StoredMailbox>> load_all() override { return std::vector<StoredMailbox>{}; }
+  Status commit(const std::vector<StoredMailbox>&) override { return Error{ErrorCode::kStoreUnavailable, "disk on fire"}; }
+};
+
+TEST(CachedStore, ACommitThatFailsIsNeitherAcknowledgedNorVisible) {
+  auto store = open_store(std::make_unique<FailingBackend>());
+  SnapshotWaiter write;
+  store->update("a", set_dial_string("123"), write.callback());
+  EXPECT_EQ(write.get().error().code, ErrorCode::kStoreUnavailable);
+  SnapshotWaiter read;
+  store->read("a", read.callback());
+  EXPECT_EQ(read.get().value()->settings.um.play_on_phone_dial_string, "");
+}
+
+TEST(SqliteBackend, AcknowledgedWritesAreThereAfterReopening) {
+  TempDir dir;
+  const auto path = dir.file("db.sqlite3");
+  {
+    auto store = open_store(sqlite_at(path));
+    SnapshotWaiter write;
+    store->update("a", set_dial_string("+1 425"), write.callback());
+    ASSERT_TRUE(write.get().ok());
+  }
+  auto store = open_store(sqlite_at(path));
+  SnapshotWaiter read;
+  store->read("a", read.callback());
+  const auto snapshot = read.get().value();
+  EXPECT_EQ(snapshot->settings.um.play_on_phone_dial_string, "+1 425");
+  EXPECT_EQ(snapshot->version, 1U);
+}
+
+TEST(SqliteBackend, RefusesADatabaseFromANewerSchema) {
+  TempDir dir;
+  const auto path = dir.file("db.sqlite3");
+  { ASSERT_TRUE(SqliteBackend::open(path).ok()); }
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "PRAGMA user_version=99;", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  const auto reopened = SqliteBackend::open(path);
+  ASSERT_FALSE(reopened.ok());
+  EXPECT_NE(reopened.error().message.find("newer"), std::string::npos) << reopened.error().message;
+}
+
+TEST(SqliteBackend, RefusesAFileThatIsNotADatabase) {
+  TempDir dir;
+  const auto path = dir.file("db.sqlite3");
+  std::ofstream(path) << std::string(8192, 'x');
+  EXPECT_FALSE(SqliteBackend::open(path).ok());
+}
+
+TEST(SqliteBackend, RefusesADamagedRow) {
+  TempDir dir;
+  const auto path = dir.file("db.sqlite3");
+  { ASSERT_TRUE(SqliteBackend::open(path).ok()); }
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_exec(db, "INSERT INTO mailbox_settings VALUES('a', 1, x'0102');", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto backend = SqliteBackend::open(path);
+  ASSERT_TRUE(backend.ok());
+  EXPECT_FALSE(backend.value()->load_all().ok());
+}
+
+}  // namespace
+}  // namespace oofgate::core
