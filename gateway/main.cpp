@@ -8,6 +8,7 @@
 #include "core/service/default_settings.h"
 #include "core/service/mailbox_service.h"
 #include "core/store/cached_store.h"
+#include "core/store/postgres_store.h"
 #include "core/store/sqlite_backend.h"
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
@@ -27,6 +28,36 @@ int fail(const std::string& message) {
   return 1;
 }
 
+// The shared PostgreSQL store when --store is given, else the embedded SQLite one in --data-dir.
+core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::ServeOptions& options,
+                                                             const std::vector<std::string>& mailbox_ids,
+                                                             core::CachedStore::DefaultsFactory defaults) {
+  if (!options.store_url.empty()) {
+    core::PostgresStore::Options postgres;
+    postgres.conninfo = options.store_url;
+    auto store = core::PostgresStore::open(std::move(postgres), mailbox_ids, std::move(defaults));
+    if (!store) {
+      return store.error();
+    }
+    return std::unique_ptr<core::MailboxStore>(std::move(store).value());
+  }
+  std::error_code fs_error;
+  std::filesystem::create_directories(options.data_dir, fs_error);
+  if (fs_error) {
+    return core::Error{core::ErrorCode::kStoreUnavailable,
+                       "cannot create data directory " + options.data_dir + ": " + fs_error.message()};
+  }
+  auto backend = core::SqliteBackend::open((std::filesystem::path(options.data_dir) / "oofgate.sqlite3").string());
+  if (!backend) {
+    return backend.error();
+  }
+  auto store = core::CachedStore::open(std::move(backend).value(), mailbox_ids, std::move(defaults));
+  if (!store) {
+    return store.error();
+  }
+  return std::unique_ptr<core::MailboxStore>(std::move(store).value());
+}
+
 int serve(const gateway::ServeOptions& options) {
   // Block the stop signals before any thread starts, so only sigwait below receives them.
   sigset_t stop_signals;
@@ -43,23 +74,14 @@ int serve(const gateway::ServeOptions& options) {
   if (!directory) {
     return fail("users file " + options.users_file + ": " + directory.error().message);
   }
-  std::error_code fs_error;
-  std::filesystem::create_directories(options.data_dir, fs_error);
-  if (fs_error) {
-    return fail("cannot create data directory " + options.data_dir + ": " + fs_error.message());
-  }
   const core::SystemClock clock;
   const core::TimeZoneDb zones;
-  auto backend = core::SqliteBackend::open((std::filesystem::path(options.data_dir) / "oofgate.sqlite3").string());
-  if (!backend) {
-    return fail(backend.error().message);
-  }
   std::vector<std::string> mailbox_ids;
   for (const auto& user : directory.value()->users()) {
     mailbox_ids.push_back(user.id);
   }
   const core::Directory& users = *directory.value();
-  auto store = core::CachedStore::open(std::move(backend).value(), mailbox_ids, [&](const std::string& id) {
+  auto store = open_store(options, mailbox_ids, [&](const std::string& id) {
     return core::default_settings(*users.find_user(id), clock.now());
   });
   if (!store) {
@@ -83,7 +105,9 @@ int serve(const gateway::ServeOptions& options) {
   const std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
   std::cout << "oofgate listening on http://" << host << ":" << endpoint.value().port() << std::endl;
   std::cerr << "oofgate: " << users.users().size() << " mailboxes, " << threads << " I/O threads, IANA tzdb "
-            << zones.iana_version() << ", store " << options.data_dir << "/oofgate.sqlite3" << std::endl;
+            << zones.iana_version() << ", store "
+            << (options.store_url.empty() ? options.data_dir + "/oofgate.sqlite3" : std::string("PostgreSQL (--store)"))
+            << std::endl;
 
   int received = 0;
   sigwait(&stop_signals, &received);

@@ -1,13 +1,82 @@
 #include "rest_facade/rest_facade.h"
 
+#include <memory>
+#include <variant>
+
+#include "rest_facade/reply.h"
+#include "rest_facade/routing/route_table.h"
+#include "rest_facade/wire/wire_enums.h"
+
 namespace oofgate::rest {
+namespace {
+
+constexpr std::size_t kMaxClientRequestIdLength = 128;
+
+// Echo the client's correlation id only if it is a plain token; otherwise use our own id.
+std::string client_request_id(const HttpRequest& request, const std::string& request_id) {
+  const auto it = request.find("client-request-id");
+  if (it == request.end()) {
+    return request_id;
+  }
+  const auto value = it->value();
+  if (value.empty() || value.size() > kMaxClientRequestIdLength) {
+    return request_id;
+  }
+  for (char c : value) {
+    if (c < 0x21 || c > 0x7e) {
+      return request_id;
+    }
+  }
+  return std::string(value);
+}
+
+bool is_soap_path(std::string_view target) {
+  const auto path = target.substr(0, target.find('?'));
+  constexpr std::string_view kAsmx = ".asmx";
+  const auto at = path.size() >= kAsmx.size() ? path.size() - kAsmx.size() : 0;
+  return path.size() >= kAsmx.size() && iequals(path.substr(at), kAsmx);
+}
+
+// Graph accepts only bearer tokens; anything else (including valid Basic credentials) is 401.
+std::optional<GraphError> authentication_error(const core::Caller& caller) {
+  if (caller.scheme == core::CredentialScheme::kBearer && caller.authenticated()) {
+    return std::nullopt;
+  }
+  if (caller.scheme == core::CredentialScheme::kBearer) {
+    return unauthenticated_error("CompactToken parsing failed with error code: 80049217");
+  }
+  return unauthenticated_error("Access token is empty.");
+}
+
+}  // namespace
 
 RestFacade::RestFacade(core::MailboxService& service) : service_(service) {}
 RestFacade::~RestFacade() = default;
 
-void RestFacade::handle(const HttpRequest& request, const core::Caller&, Respond respond) {
-  HttpResponse response{http::status::not_implemented, request.version()};
-  respond(std::move(response));
+void RestFacade::handle(const HttpRequest& request, const core::Caller& caller, Respond respond) {
+  auto request_id = request_ids_.next();
+  auto client_id = client_request_id(request, request_id);
+  auto reply = std::make_shared<Reply>(service_.clock(), request.version(), request.keep_alive(), std::move(request_id),
+                                       std::move(client_id), std::move(respond));
+  run_at_edge(reply, [&] {
+    const std::string_view target(request.target().data(), request.target().size());
+    if (is_soap_path(target)) {
+      reply->send_error(unsupported_media_type_error());
+      return;
+    }
+    if (auto error = authentication_error(caller)) {
+      reply->send_error(*error);
+      return;
+    }
+    const auto parsed = parse_request_target(target);
+    auto found = find_route(route_table(), request.method(), parsed);
+    if (auto* error = std::get_if<GraphError>(&found)) {
+      reply->send_error(*error);
+      return;
+    }
+    auto& route = std::get<RouteFound>(found);
+    route.handler(RouteContext{service_, request, *caller.principal, parsed, std::move(route.match), reply});
+  });
 }
 
 }  // namespace oofgate::rest

@@ -6,6 +6,7 @@
 
 #include "core/directory/caller.h"
 #include "core/service/mailbox_service.h"
+#include "rest_facade/request_ids.h"
 
 namespace oofgate::rest {
 
@@ -27,6 +28,7 @@ class RestFacade {
 
  private:
   core::MailboxService& service_;
+  RequestIds request_ids_;
 };
 
 }  // namespace oofgate::rest

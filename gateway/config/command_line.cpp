@@ -7,7 +7,7 @@ namespace oofgate::gateway {
 
 const char* const kUsage =
     "Usage:\n"
-    "  oofgate serve --listen HOST:PORT --data-dir DIR --users FILE [options]\n"
+    "  oofgate serve --listen HOST:PORT (--data-dir DIR | --store URL) --users FILE [options]\n"
     "  oofgate --help\n"
     "\n"
     "Serves the Microsoft Graph mailboxSettings API (/v1.0, /beta) and the Exchange Unified\n"
@@ -18,6 +18,9 @@ const char* const kUsage =
     "  --listen HOST:PORT     address to listen on (default 127.0.0.1:8080); port 0 picks a free\n"
     "                         port. When ready, prints 'oofgate listening on http://HOST:PORT'.\n"
     "  --data-dir DIR         directory of the embedded SQLite store (created if absent)\n"
+    "  --store URL            a postgresql://USER@HOST:PORT/DB URL: use that PostgreSQL database\n"
+    "                         instead of SQLite (--data-dir is then unused); any number of\n"
+    "                         gateways may share it\n"
     "  --users FILE           users and tokens (JSON; see README.md, \"Users file\")\n"
     "  --threads N            I/O threads, each with its own event loop (default: one per core)\n"
     "  --body-limit BYTES     largest accepted request body (default 1048576)\n"
@@ -75,6 +78,11 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
       }
     } else if (flag == "--data-dir") {
       options.data_dir = value;
+    } else if (flag == "--store") {
+      if (!value.starts_with("postgresql://") && !value.starts_with("postgres://")) {
+        return usage_error("--store needs a postgresql:// URL, got '" + std::string(value) + "'");
+      }
+      options.store_url = value;
     } else if (flag == "--users") {
       options.users_file = value;
     } else if (flag == "--threads") {

@@ -12,6 +12,7 @@ struct ServeOptions {
   std::string listen_host = "127.0.0.1";
   std::uint16_t listen_port = 8080;
   std::string data_dir = "data";
+  std::string store_url;  // postgresql://...: the shared PostgreSQL store; empty: SQLite in data_dir
   std::string users_file;
   unsigned threads = 0;  // 0 = one per core
   std::size_t body_limit = 1024 * 1024;

@@ -60,6 +60,7 @@ void Session::on_read(beast::error_code error, std::size_t) {
     response.body() = std::string(http::obsolete_reason(status)) + "\n";
     response.keep_alive(false);
     busy_ = true;
+    linger_on_close_ = true;
     send(std::move(response));
     return;
   }
@@ -75,8 +76,8 @@ void Session::on_read(beast::error_code error, std::size_t) {
         response.version(version);
         response.keep_alive(keep_alive);
         // Facades may answer from a store thread; the session's own thread writes.
-        net::dispatch(self->stream_.get_executor(),
-                      [self = std::move(self), response = std::move(response)]() mutable {
+        auto executor = self->stream_.get_executor();
+        net::dispatch(executor, [self = std::move(self), response = std::move(response)]() mutable {
                         self->send(std::move(response));
                       });
       });
@@ -99,10 +100,34 @@ void Session::on_write(bool keep_alive, beast::error_code error, std::size_t) {
   busy_ = false;
   response_.reset();
   if (error || !keep_alive) {
+    if (!error && linger_on_close_) {
+      linger_then_close();
+      return;
+    }
     close();
     return;
   }
   read_request();
+}
+
+// After refusing a request whose body is still arriving, closing at once would reset the
+// connection and could destroy our answer before the client reads it; so stop sending, and
+// discard what is still coming for a short while (as nginx's lingering_close does).
+void Session::linger_then_close() {
+  if (discarded_ == 0) {
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(2));
+  }
+  stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code error, std::size_t n) {
+    constexpr std::size_t kMaxDiscardedBytes = 4 * 1024 * 1024;
+    self->discarded_ += n;
+    if (error || self->discarded_ > kMaxDiscardedBytes) {
+      self->close();
+      return;
+    }
+    self->linger_then_close();
+  });
 }
 
 void Session::close() {

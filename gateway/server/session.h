@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 
@@ -30,6 +31,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void send(HttpResponse response);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
   void close();
+  void linger_then_close();
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
@@ -37,6 +39,9 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<HttpResponse> response_;
   SessionContext& context_;
   bool busy_ = false;
+  bool linger_on_close_ = false;
+  std::array<char, 4096> discard_{};
+  std::size_t discarded_ = 0;
 };
 
 }  // namespace oofgate::gateway

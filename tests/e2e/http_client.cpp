@@ -41,9 +41,11 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes) {
   beast::tcp_stream stream(io);
   stream.expires_after(std::chrono::seconds(30));
   stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
-  net::write(stream.socket(), net::buffer(bytes));
-  std::string answer;
   beast::error_code error;
+  // The server may answer and stop reading before all bytes are sent (e.g. a 413): keep going
+  // and read what it said.
+  net::write(stream.socket(), net::buffer(bytes), error);
+  std::string answer;
   char chunk[4096];
   for (;;) {
     const auto n = stream.read_some(net::buffer(chunk), error);

@@ -1,0 +1,36 @@
+#include "rest_facade/handlers/handlers.h"
+#include "rest_facade/handlers/mailbox_access.h"
+#include "rest_facade/json/serializers.h"
+
+namespace oofgate::rest {
+
+void get_mailbox_setting(const RouteContext& context) {
+  const auto member = member_from_name(context.match.property);
+  if (!member) {
+    context.reply->send_error(segment_not_found_error(context.match.property));
+    return;
+  }
+  const auto* owner = authorize_or_reply(context, core::Access::kRead);
+  if (owner == nullptr) {
+    return;
+  }
+  context.service.read(*owner, on_snapshot(context.reply, [reply = context.reply, version = context.match.version,
+                                                            owner, member = *member](const core::MailboxSnapshot& snapshot) {
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    write_member(writer, "@odata.context",
+                 mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member))));
+    if (is_complex(member)) {
+      // Graph answers a complex property as the object itself with the context injected first.
+      write_complex_member_members(writer, snapshot.settings, member);
+    } else {
+      write_key(writer, "value");
+      write_member_value(writer, snapshot.settings, member);
+    }
+    writer.EndObject();
+    reply->send_json(boost::beast::http::status::ok, take_json(buffer));
+  }));
+}
+
+}  // namespace oofgate::rest

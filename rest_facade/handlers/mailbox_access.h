@@ -1,0 +1,18 @@
+#pragma once
+
+#include <functional>
+
+#include "core/store/mailbox_store.h"
+#include "rest_facade/routing/route.h"
+
+namespace oofgate::rest {
+
+// The mailbox the route names, if the caller may access it; otherwise the error is sent and
+// nullptr returned.
+const core::User* authorize_or_reply(const RouteContext& context, core::Access access);
+
+// A store callback that answers store errors itself and runs `on_snapshot` under the facade's
+// catch-all (it may run on the store's committer thread).
+core::SnapshotCallback on_snapshot(ReplyPtr reply, std::function<void(const core::MailboxSnapshot&)> on_snapshot);
+
+}  // namespace oofgate::rest

@@ -1,0 +1,58 @@
+#include <variant>
+
+#include "rest_facade/handlers/handlers.h"
+#include "rest_facade/handlers/mailbox_access.h"
+#include "rest_facade/handlers/mailbox_settings_body.h"
+#include "rest_facade/json/read_patch.h"
+#include "rest_facade/wire/wire_enums.h"
+
+namespace oofgate::rest {
+namespace {
+
+// application/json or any +json type, parameters and case ignored.
+bool is_json_media_type(std::string_view content_type) {
+  auto media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) {
+    media.remove_suffix(1);
+  }
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) {
+    media.remove_prefix(1);
+  }
+  return iequals(media, "application/json") ||
+         (media.size() > 5 && iequals(media.substr(media.size() - 5), "+json"));
+}
+
+}  // namespace
+
+void patch_mailbox_settings(const RouteContext& context) {
+  const auto* owner = authorize_or_reply(context, core::Access::kWrite);
+  if (owner == nullptr) {
+    return;
+  }
+  const auto content_type = context.request[boost::beast::http::field::content_type];
+  if (!is_json_media_type(std::string_view(content_type.data(), content_type.size()))) {
+    context.reply->send_error(unreadable_payload_error());
+    return;
+  }
+  const auto& body = context.request.body();
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    context.reply->send_error(empty_payload_error());
+    return;
+  }
+  auto parsed = read_mailbox_settings_patch(body);
+  if (auto* error = std::get_if<GraphError>(&parsed)) {
+    context.reply->send_error(*error);
+    return;
+  }
+  auto& patch = std::get<ParsedPatch>(parsed);
+  // The whole patch goes to the core in one call, so a rejected PATCH changes nothing.
+  context.service.update(
+      *owner, std::move(patch.patch),
+      on_snapshot(context.reply, [reply = context.reply, version = context.match.version, owner,
+                                  members = patch.members](const core::MailboxSnapshot& snapshot) {
+        reply->send_json(boost::beast::http::status::ok,
+                         mailbox_settings_body(version, owner->id, snapshot.settings, members, ""));
+      }));
+}
+
+}  // namespace oofgate::rest

@@ -1,0 +1,123 @@
+#include "rest_facade/routing/request_target.h"
+
+#include "rest_facade/wire/wire_enums.h"
+
+namespace oofgate::rest {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+PathSegment make_segment(std::string text) {
+  PathSegment segment;
+  const auto open = text.find('(');
+  if (open != std::string::npos && open > 0 && text.back() == ')') {
+    segment.name = text.substr(0, open);
+    segment.args = text.substr(open + 1, text.size() - open - 2);
+  } else {
+    segment.name = text;
+  }
+  segment.text = std::move(text);
+  return segment;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      const int high = hex_value(text[i + 1]);
+      const int low = hex_value(text[i + 2]);
+      if (high >= 0 && low >= 0) {
+        out += static_cast<char>(high * 16 + low);
+        i += 2;
+        continue;
+      }
+    }
+    // A malformed escape is kept literally; it then simply fails to match anything.
+    out += text[i];
+  }
+  return out;
+}
+
+RequestTarget parse_request_target(std::string_view target) {
+  RequestTarget result;
+  const auto question = target.find('?');
+  const auto path = target.substr(0, question);
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const auto end = std::min(path.find('/', start), path.size());
+    if (end > start) {
+      // Decode after splitting, so an encoded '/' inside a key stays in the key.
+      result.segments.push_back(make_segment(percent_decode(path.substr(start, end - start))));
+    }
+    start = end + 1;
+  }
+  if (question == std::string_view::npos) {
+    return result;
+  }
+  const auto query = target.substr(question + 1);
+  start = 0;
+  while (start <= query.size()) {
+    const auto end = std::min(query.find('&', start), query.size());
+    const auto pair = query.substr(start, end - start);
+    if (!pair.empty()) {
+      const auto equals = pair.find('=');
+      result.query.emplace_back(percent_decode(pair.substr(0, equals)),
+                                equals == std::string_view::npos ? std::string() : percent_decode(pair.substr(equals + 1)));
+    }
+    start = end + 1;
+  }
+  return result;
+}
+
+std::optional<std::string> RequestTarget::query_option(std::string_view name_without_dollar) const {
+  for (const auto& [name, value] : query) {
+    std::string_view key = name;
+    if (!key.empty() && key.front() == '$') {
+      key.remove_prefix(1);
+    }
+    if (iequals(key, name_without_dollar)) {
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(',', start), text.size());
+    const auto item = trim(text.substr(start, end - start));
+    if (!item.empty()) {
+      items.emplace_back(item);
+    }
+    start = end + 1;
+  }
+  return items;
+}
+
+}  // namespace oofgate::rest

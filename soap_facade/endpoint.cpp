@@ -1,0 +1,30 @@
+#include "soap_facade/endpoint.h"
+
+#include "soap_facade/text.h"
+
+namespace oofgate::soap {
+
+RequestTarget split_target(std::string_view target) {
+  const auto question = target.find('?');
+  if (question == std::string_view::npos) {
+    return {target, {}};
+  }
+  return {target.substr(0, question), target.substr(question + 1)};
+}
+
+std::optional<UmEndpoint> match_um_endpoint(std::string_view path) {
+  for (UmEndpoint endpoint : {UmEndpoint::kUnifiedMessagingService, UmEndpoint::kUm2007Legacy}) {
+    if (iequals_ascii(path, canonical_path(endpoint))) {
+      return endpoint;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view canonical_path(UmEndpoint endpoint) {
+  return endpoint == UmEndpoint::kUnifiedMessagingService ? "/UnifiedMessaging/Service.asmx" : "/EWS/UM2007Legacy.asmx";
+}
+
+bool is_wsdl_query(std::string_view query) { return iequals_ascii(query, "wsdl"); }
+
+}  // namespace oofgate::soap

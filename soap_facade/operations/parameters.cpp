@@ -1,0 +1,84 @@
+#include "soap_facade/operations/parameters.h"
+
+#include "soap_facade/text.h"
+#include "soap_facade/xml_reader.h"
+
+namespace oofgate::soap {
+namespace {
+
+Fault schema_fault(std::string reason) { return client_fault(ExceptionType::kSchemaValidation, std::move(reason)); }
+
+// Fault texts quote the offending value, but never more of it than a person needs to recognise it.
+constexpr std::size_t kMaxQuotedValue = 64;
+
+std::string quoted_value(std::string_view value) {
+  if (value.size() <= kMaxQuotedValue) {
+    return std::string(value);
+  }
+  return std::string(value.substr(0, kMaxQuotedValue)) + "...";
+}
+
+}  // namespace
+
+std::variant<Parameters, Fault> Parameters::read(const OperationContext& context,
+                                                 std::span<const ParameterName> expected) {
+  Parameters parameters;
+  const std::string_view ns = messages_ns(context.ns);
+  for (pugi::xml_node child = first_element(context.request); child; child = next_element(child)) {
+    const auto name = element_qname(child);
+    if (!name) {
+      return client_fault(ExceptionType::kInvalidRequest, "The request uses a namespace prefix that is not declared.");
+    }
+    const ParameterName* match = nullptr;
+    // Unqualified parameters are accepted too: a client that prefixes only the operation
+    // element leaves its children in no namespace.
+    if (name->ns == ns || name->ns.empty()) {
+      for (const ParameterName& candidate : expected) {
+        if (name->local == candidate.name || (!candidate.alias.empty() && name->local == candidate.alias)) {
+          match = &candidate;
+        }
+      }
+    }
+    if (match == nullptr) {
+      return schema_fault("The element <" + name->local + "> is not a parameter of " + std::string(context.name) + ".");
+    }
+    for (const auto& [seen, node] : parameters.found_) {
+      if (seen == match->name) {
+        return schema_fault("The element <" + std::string(match->name) + "> appears more than once.");
+      }
+    }
+    parameters.found_.emplace_back(match->name, child);
+  }
+  return parameters;
+}
+
+std::variant<std::string, Fault> Parameters::required_text(std::string_view name) const {
+  for (const auto& [seen, node] : found_) {
+    if (seen == name) {
+      auto text = simple_content(node);
+      if (!text) {
+        return schema_fault("The element <" + std::string(name) + "> must hold text, not elements.");
+      }
+      return std::move(*text);
+    }
+  }
+  return schema_fault("The required element <" + std::string(name) + "> is missing.");
+}
+
+std::variant<bool, Fault> Parameters::required_boolean(std::string_view name) const {
+  auto text = required_text(name);
+  if (auto* fault = std::get_if<Fault>(&text)) {
+    return std::move(*fault);
+  }
+  const std::string_view value = trim_xml_space(std::get<std::string>(text));
+  if (value == "true" || value == "1") {
+    return true;
+  }
+  if (value == "false" || value == "0") {
+    return false;
+  }
+  return schema_fault("The value '" + quoted_value(value) + "' of <" + std::string(name) +
+                      "> is not an xs:boolean (true, false, 1 or 0).");
+}
+
+}  // namespace oofgate::soap

@@ -1,0 +1,64 @@
+#include "soap_facade/soap_dispatch.h"
+
+#include <string>
+#include <variant>
+
+#include "soap_facade/envelope_reader.h"
+#include "soap_facade/operations/operation.h"
+#include "soap_facade/soap_action.h"
+#include "soap_facade/xml_reader.h"
+
+namespace oofgate::soap {
+namespace {
+
+std::optional<MessagesNs> messages_ns_of(std::string_view ns) {
+  if (ns == kMessagesNs) {
+    return MessagesNs::kHttp;
+  }
+  if (ns == kMessagesNsHttps) {
+    return MessagesNs::kHttps;
+  }
+  return std::nullopt;
+}
+
+Fault unknown_operation(const QName& name) {
+  return client_fault(ExceptionType::kInvalidOperation, "The Body element {" + name.ns + "}" + name.local +
+                                                            " is not a UM web service operation.");
+}
+
+}  // namespace
+
+void dispatch_soap(core::MailboxService& service, const core::Principal& principal, std::string_view body,
+                   std::optional<std::string_view> action, Reply reply) {
+  pugi::xml_document doc;
+  if (auto fault = parse_untrusted_xml(body, doc)) {
+    reply.fault(*fault);
+    return;
+  }
+  auto envelope = read_envelope(doc, reply.version());
+  if (auto* fault = std::get_if<Fault>(&envelope)) {
+    reply.fault(*fault);
+    return;
+  }
+  const BodyOperation& operation = std::get<BodyOperation>(envelope);
+  const auto ns = messages_ns_of(operation.name.ns);
+  const OperationSpec* spec = ns ? find_um_operation(operation.name.local) : nullptr;
+  if (spec == nullptr) {
+    reply.fault(unknown_operation(operation.name));
+    return;
+  }
+  reply.use_messages_ns(*ns);
+  if (auto fault = check_soap_action(action, spec->name)) {
+    reply.fault(*fault);
+    return;
+  }
+  auto owner = service.authorize(principal, core::MailboxTarget::me(), spec->access);
+  if (!owner) {
+    reply.fault(fault_from_error(owner.error(), spec->invalid_argument_as));
+    return;
+  }
+  const OperationContext context{service, *owner.value(), operation.element, spec->name, *ns, spec->invalid_argument_as};
+  spec->handler(context, reply);
+}
+
+}  // namespace oofgate::soap

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace oofgate::soap {
+
+std::string lower_ascii(std::string_view text);
+bool iequals_ascii(std::string_view a, std::string_view b);
+// Strips HTTP optional whitespace (space, tab).
+std::string_view trim_http_space(std::string_view text);
+// Strips XML whitespace (space, tab, CR, LF): the xs:boolean whiteSpace="collapse" facet.
+std::string_view trim_xml_space(std::string_view text);
+// Escapes text for element content and double-quoted attribute values.
+void append_escaped(std::string& out, std::string_view text);
+std::string escaped(std::string_view text);
+
+}  // namespace oofgate::soap
