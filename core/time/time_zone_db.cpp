@@ -1,6 +1,7 @@
 #include "core/time/time_zone_db.h"
 
 #include <algorithm>
+#include <fstream>
 
 #include <date/tz.h>
 
@@ -28,11 +29,23 @@ const date::time_zone* locate(const date::tzdb& db, std::string_view name) {
   return nullptr;
 }
 
+// Debian's tzdata has no +VERSION file, where date/tz looks; its tzdata.zi names the release in
+// its first line ("# version 2025b").
+std::string read_zic_version() {
+  std::ifstream zic("/usr/share/zoneinfo/tzdata.zi");
+  std::string line;
+  constexpr std::string_view kPrefix = "# version ";
+  if (std::getline(zic, line) && line.starts_with(kPrefix)) {
+    return line.substr(kPrefix.size());
+  }
+  return "unknown";
+}
+
 }  // namespace
 
 TimeZoneDb::TimeZoneDb() {
   const date::tzdb& db = date::get_tzdb();
-  iana_version_ = db.version;
+  iana_version_ = db.version.empty() || db.version == "unknown" ? read_zic_version() : db.version;
   for (const auto& zone : db.zones) {
     iana_names_.push_back(zone.name());
     by_name_.emplace(zone.name(), &zone);

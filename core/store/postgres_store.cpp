@@ -1,0 +1,122 @@
+#include "core/store/postgres_store.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "core/store/postgres_schema.h"
+
+namespace oofgate::core {
+namespace {
+
+// Large enough to absorb a burst in one round trip, small enough that one slow batch does not
+// hold many callers.
+constexpr std::size_t kMaxReadBatch = 128;
+constexpr std::size_t kMaxWriteBatch = 512;
+
+Error unknown_mailbox(const std::string& mailbox_id) {
+  return Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"};
+}
+
+}  // namespace
+
+PostgresStore::PostgresStore(Options options) : options_(std::move(options)) {}
+
+Result<std::unique_ptr<PostgresStore>> PostgresStore::open(Options options, const std::vector<std::string>& mailbox_ids,
+                                                           DefaultsFactory defaults) {
+  {
+    PgConnection connection(options.conninfo, options.connect_timeout);
+    if (auto migrated = migrate_postgres_schema(connection); !migrated) {
+      return migrated.error();
+    }
+  }
+  std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(options)));
+  for (const auto& id : mailbox_ids) {
+    auto snapshot = std::make_shared<MailboxSnapshot>();
+    snapshot->settings = defaults(id);
+    store->defaults_.emplace(id, std::move(snapshot));
+  }
+  const unsigned readers = std::max(1U, store->options_.reader_threads);
+  for (unsigned i = 0; i < readers; ++i) {
+    store->threads_.emplace_back([raw = store.get()] { raw->run_reader(); });
+  }
+  store->threads_.emplace_back([raw = store.get()] { raw->run_committer(); });
+  return store;
+}
+
+PostgresStore::~PostgresStore() {
+  reads_.close();
+  writes_.close();
+  for (auto& thread : threads_) {
+    thread.join();
+  }
+}
+
+void PostgresStore::read(const std::string& mailbox_id, SnapshotCallback done) {
+  auto it = defaults_.find(mailbox_id);
+  if (it == defaults_.end()) {
+    done(unknown_mailbox(mailbox_id));
+    return;
+  }
+  if (!reads_.push(PendingRead{&it->first, done})) {
+    done(Error{ErrorCode::kStoreUnavailable, "the store is shutting down"});
+  }
+}
+
+void PostgresStore::update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) {
+  auto it = defaults_.find(mailbox_id);
+  if (it == defaults_.end()) {
+    done(unknown_mailbox(mailbox_id));
+    return;
+  }
+  if (!writes_.push(PgWrite{&it->first, std::move(mutation), done})) {
+    done(Error{ErrorCode::kStoreUnavailable, "the store is shutting down"});
+  }
+}
+
+void PostgresStore::run_reader() {
+  PgConnection connection(options_.conninfo, options_.connect_timeout);
+  std::deque<PendingRead> batch;
+  while (reads_.take(batch, kMaxReadBatch)) {
+    read_batch(connection, batch);
+    batch.clear();
+  }
+}
+
+void PostgresStore::run_committer() {
+  PgConnection connection(options_.conninfo, options_.connect_timeout);
+  std::deque<PgWrite> batch;
+  while (writes_.take(batch, kMaxWriteBatch)) {
+    commit_batch(connection, batch);
+    batch.clear();
+  }
+}
+
+void PostgresStore::read_batch(PgConnection& connection, std::deque<PendingRead>& batch) {
+  std::vector<std::string> ids;
+  for (const auto& pending : batch) {
+    ids.push_back(*pending.mailbox_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto latest = read_mailboxes(connection, ids, defaults_);
+  for (auto& pending : batch) {
+    if (!latest) {
+      pending.done(latest.error());
+    } else {
+      pending.done(latest.value().at(*pending.mailbox_id));
+    }
+  }
+}
+
+void PostgresStore::commit_batch(PgConnection& connection, std::deque<PgWrite>& batch) {
+  WriteBatchOutcome outcome = commit_writes(connection, batch, defaults_);
+  if (outcome.written != 0) {
+    commits_.fetch_add(1);
+    committed_writes_.fetch_add(outcome.written);
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    batch[i].done(std::move(outcome.results[i]));
+  }
+}
+
+}  // namespace oofgate::core

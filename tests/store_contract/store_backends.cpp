@@ -1,0 +1,70 @@
+#include "store_contract/store_backends.h"
+
+#include <random>
+#include <stdexcept>
+
+#include "core/service/default_settings.h"
+#include "core/store/sqlite_backend.h"
+#include "store_contract/postgres_test_cluster.h"
+#include "support/core_fixture.h"
+
+namespace oofgate::testing {
+
+core::MailboxSettings contract_defaults(const std::string& mailbox_id) {
+  return core::default_settings(core::User{mailbox_id, mailbox_id + "@x", mailbox_id, "", true}, fixed_now());
+}
+
+SqliteStoreBackend::SqliteStoreBackend() {
+  dir_ = std::filesystem::temp_directory_path() / ("oofgate-contract-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir_);
+}
+
+SqliteStoreBackend::~SqliteStoreBackend() {
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+std::unique_ptr<core::CachedStore> SqliteStoreBackend::open() {
+  auto backend = core::SqliteBackend::open((dir_ / "store.sqlite3").string());
+  if (!backend) {
+    throw std::runtime_error(backend.error().message);
+  }
+  auto store = core::CachedStore::open(std::move(backend).value(), kContractMailboxes, contract_defaults);
+  if (!store) {
+    throw std::runtime_error(store.error().message);
+  }
+  return std::move(store).value();
+}
+
+PostgresStoreBackend::PostgresStoreBackend() {
+  if (auto url = postgres_test_url()) {
+    base_url_ = *url;
+    conninfo_ = create_test_schema(base_url_, schema_);
+  }
+}
+
+PostgresStoreBackend::~PostgresStoreBackend() {
+  if (!schema_.empty()) {
+    drop_test_schema(base_url_, schema_);
+  }
+}
+
+bool PostgresStoreBackend::available(std::string& why) const {
+  if (base_url_.empty()) {
+    why = "no PostgreSQL test cluster: run through ctest (fixture postgres.start), or set OOFGATE_PG_URL";
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<core::PostgresStore> PostgresStoreBackend::open() {
+  core::PostgresStore::Options options;
+  options.conninfo = conninfo_;
+  auto store = core::PostgresStore::open(std::move(options), kContractMailboxes, contract_defaults);
+  if (!store) {
+    throw std::runtime_error(store.error().message);
+  }
+  return std::move(store).value();
+}
+
+}  // namespace oofgate::testing
