@@ -51,7 +51,8 @@ core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::Serv
   if (!backend) {
     return backend.error();
   }
-  auto store = core::CachedStore::open(std::move(backend).value(), mailbox_ids, std::move(defaults));
+  auto store =
+      core::CachedStore::open(std::move(backend).value(), mailbox_ids, std::move(defaults), options.commit_batch);
   if (!store) {
     return store.error();
   }

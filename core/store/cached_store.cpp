@@ -8,8 +8,9 @@ CachedStore::CachedStore(std::unique_ptr<PersistenceBackend> backend) : backend_
 
 Result<std::unique_ptr<CachedStore>> CachedStore::open(std::unique_ptr<PersistenceBackend> backend,
                                                        const std::vector<std::string>& mailbox_ids,
-                                                       DefaultsFactory defaults) {
+                                                       DefaultsFactory defaults, std::size_t max_batch) {
   std::unique_ptr<CachedStore> store(new CachedStore(std::move(backend)));
+  store->max_batch_ = max_batch;
   auto loaded = store->backend_->load_all();
   if (!loaded) {
     return loaded.error();
@@ -82,7 +83,14 @@ void CachedStore::run_committer() {
       if (queue_.empty()) {
         return;  // stopping, and everything queued before has been committed
       }
-      batch.swap(queue_);
+      if (max_batch_ == 0 || queue_.size() <= max_batch_) {
+        batch.swap(queue_);
+      } else {
+        for (std::size_t i = 0; i < max_batch_; ++i) {
+          batch.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+      }
     }
     commit_batch(batch);
     batch.clear();

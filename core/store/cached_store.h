@@ -24,10 +24,12 @@ class CachedStore final : public MailboxStore {
  public:
   using DefaultsFactory = std::function<MailboxSettings(const std::string& mailbox_id)>;
 
-  // mailbox_ids is the full set of mailboxes; others are unknown to this store.
+  // mailbox_ids is the full set of mailboxes; others are unknown to this store. max_batch caps
+  // how many queued writes share one commit (0: all that are queued; 1: one commit per write,
+  // kept only to measure what group commit buys).
   static Result<std::unique_ptr<CachedStore>> open(std::unique_ptr<PersistenceBackend> backend,
                                                    const std::vector<std::string>& mailbox_ids,
-                                                   DefaultsFactory defaults);
+                                                   DefaultsFactory defaults, std::size_t max_batch = 0);
   ~CachedStore() override;
 
   void read(const std::string& mailbox_id, SnapshotCallback done) override;
@@ -53,6 +55,7 @@ class CachedStore final : public MailboxStore {
   void commit_batch(std::deque<PendingWrite>& batch);
 
   std::unique_ptr<PersistenceBackend> backend_;
+  std::size_t max_batch_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Entry>> entries_;  // fixed after open()
 
   std::mutex queue_mutex_;

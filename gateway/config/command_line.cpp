@@ -25,6 +25,9 @@ const char* const kUsage =
     "  --threads N            I/O threads, each with its own event loop (default: one per core)\n"
     "  --body-limit BYTES     largest accepted request body (default 1048576)\n"
     "  --read-timeout SECONDS idle time allowed while reading a request (default 30)\n"
+    "  --commit-batch N       at most N writes per SQLite commit (default 0: every write queued\n"
+    "                         while the previous commit ran shares the next one; 1 disables\n"
+    "                         group commit, for comparison)\n"
     "  --help                 show this text\n"
     "\n"
     "SIGINT or SIGTERM stop the gateway gracefully: in-flight requests finish first.\n";
@@ -96,6 +99,10 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
     } else if (flag == "--read-timeout") {
       if (!parse_int(value, options.read_timeout_seconds) || options.read_timeout_seconds == 0) {
         return usage_error("--read-timeout needs a positive number of seconds");
+      }
+    } else if (flag == "--commit-batch") {
+      if (!parse_int(value, options.commit_batch)) {
+        return usage_error("--commit-batch needs a number (0 = unlimited)");
       }
     } else {
       return usage_error("unknown option " + std::string(flag));

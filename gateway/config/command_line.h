@@ -17,6 +17,7 @@ struct ServeOptions {
   unsigned threads = 0;  // 0 = one per core
   std::size_t body_limit = 1024 * 1024;
   unsigned read_timeout_seconds = 30;
+  std::size_t commit_batch = 0;  // 0: group commit; N: at most N writes per commit
 };
 
 struct CommandLine {
