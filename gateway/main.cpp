@@ -13,6 +13,7 @@
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
 #include "gateway/config/command_line.h"
+#include "gateway/config/pin_outbox.h"
 #include "gateway/config/users_file.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/server.h"
@@ -88,9 +89,14 @@ int serve(const gateway::ServeOptions& options) {
   if (!store) {
     return fail(store.error().message);
   }
-  core::MailboxService service(users, *store.value(), clock, zones);
+  // ResetPIN PINs go to DIR/outbox (also with --store: each gateway has its own outbox).
+  gateway::PinOutbox pin_outbox(std::filesystem::path(options.data_dir) / "outbox", clock);
+  core::PinResetConfig pin_reset;
+  pin_reset.policy.min_length = options.pin_length;
+  pin_reset.notifier = &pin_outbox;
+  core::MailboxService service(users, *store.value(), clock, zones, std::move(pin_reset));
   soap::SoapFacade soap_facade(service);
-  rest::RestFacade rest_facade(service);
+  rest::RestFacade rest_facade(service, options.throttle);
   gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade);
 
   gateway::SessionLimits limits;

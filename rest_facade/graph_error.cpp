@@ -91,6 +91,13 @@ GraphError unsupported_media_type_error() {
               "text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2).");
 }
 
+GraphError throttled_error(std::chrono::seconds retry_after) {
+  GraphError result =
+      make(status::too_many_requests, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.");
+  result.headers.emplace_back("Retry-After", std::to_string(retry_after.count()));
+  return result;
+}
+
 GraphError internal_error(std::string detail) {
   GraphError result = make(status::internal_server_error, "InternalServerError", "An internal server error occurred.");
   result.log_detail = std::move(detail);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,5 +34,7 @@ GraphError method_not_allowed_error(std::string allow);
 GraphError unauthenticated_error(std::string message);
 GraphError unsupported_media_type_error();
 GraphError internal_error(std::string detail);
+// Graph: 429 ApplicationThrottled with Retry-After in whole seconds (spec §4.5).
+GraphError throttled_error(std::chrono::seconds retry_after);
 
 }  // namespace oofgate::rest

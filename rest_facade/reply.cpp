@@ -52,6 +52,8 @@ void Reply::send(http::response<http::string_body> response) {
   response.set("OData-Version", "4.0");
   response.keep_alive(keep_alive_);
   response.prepare_payload();
+  // Released before the client can see the answer, so its next request finds the slot free.
+  lease_.release();
   sink_(std::move(response));
 }
 

@@ -7,6 +7,7 @@
 
 #include <boost/beast/http.hpp>
 
+#include "core/service/throttle.h"
 #include "core/time/clock.h"
 #include "rest_facade/graph_error.h"
 
@@ -27,6 +28,8 @@ class Reply {
   // Renders the Graph error envelope and logs the error's private detail, if any.
   void send_error(const GraphError& error);
   bool sent() const { return sent_.load(); }
+  // Keeps the request's throttle slot until the response is handed to the gateway.
+  void hold(core::Throttle::Lease lease) { lease_ = std::move(lease); }
 
   const std::string& request_id() const { return request_id_; }
 
@@ -40,6 +43,7 @@ class Reply {
   std::string client_request_id_;
   Sink sink_;
   std::atomic<bool> sent_{false};
+  core::Throttle::Lease lease_;
 };
 
 using ReplyPtr = std::shared_ptr<Reply>;

@@ -1,20 +1,15 @@
 #pragma once
 
-#include <mutex>
-#include <random>
 #include <string>
 
 namespace oofgate::rest {
 
 // Graph's request-id: a random (version 4) GUID per request, for correlating logs and errors.
+// Ids need to be unique, not secret, so each I/O thread draws them from its own fast generator
+// (seeded from std::random_device) instead of sharing a locked one: this runs on every request.
 class RequestIds {
  public:
-  RequestIds();
   std::string next();
-
- private:
-  std::mutex mutex_;
-  std::mt19937_64 engine_;
 };
 
 }  // namespace oofgate::rest

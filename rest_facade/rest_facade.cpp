@@ -50,7 +50,8 @@ std::optional<GraphError> authentication_error(const core::Caller& caller) {
 
 }  // namespace
 
-RestFacade::RestFacade(core::MailboxService& service) : service_(service) {}
+RestFacade::RestFacade(core::MailboxService& service, core::ThrottleLimits limits)
+    : service_(service), throttle_(limits, service.clock()) {}
 RestFacade::~RestFacade() = default;
 
 void RestFacade::handle(const HttpRequest& request, const core::Caller& caller, Respond respond) {
@@ -75,7 +76,7 @@ void RestFacade::handle(const HttpRequest& request, const core::Caller& caller, 
       return;
     }
     auto& route = std::get<RouteFound>(found);
-    route.handler(RouteContext{service_, request, *caller.principal, parsed, std::move(route.match), reply});
+    route.handler(RouteContext{service_, throttle_, request, *caller.principal, parsed, std::move(route.match), reply});
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/directory/caller.h"
 #include "core/service/mailbox_service.h"
+#include "core/service/throttle.h"
 #include "rest_facade/request_ids.h"
 
 namespace oofgate::rest {
@@ -20,7 +21,8 @@ using Respond = std::function<void(HttpResponse)>;
 // Strings in, strings out: no sockets.
 class RestFacade {
  public:
-  explicit RestFacade(core::MailboxService& service);
+  // `limits` caps each (caller, mailbox) pair (Graph: 429 ApplicationThrottled beyond them).
+  explicit RestFacade(core::MailboxService& service, core::ThrottleLimits limits = {});
   ~RestFacade();
 
   // Any request the gateway routed here: JSON bodies, or body-less requests to /v1.0 and /beta.
@@ -28,6 +30,7 @@ class RestFacade {
 
  private:
   core::MailboxService& service_;
+  core::Throttle throttle_;
   RequestIds request_ids_;
 };
 

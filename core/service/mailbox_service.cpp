@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <openssl/crypto.h>
+
 #include "core/service/oof_projection.h"
 #include "core/service/settings_validation.h"
 
@@ -55,8 +57,18 @@ Result<const User*> MailboxService::authorize(const Principal& caller, const Mai
       return access_denied();
     }
   }
-  const bool allowed = access == Access::kRead ? caller.permissions.can_read_mailbox_settings()
-                                               : caller.permissions.can_write_mailbox_settings();
+  bool allowed = false;
+  switch (access) {
+    case Access::kRead:
+      allowed = caller.permissions.can_read_mailbox_settings();
+      break;
+    case Access::kWrite:
+      allowed = caller.permissions.can_write_mailbox_settings();
+      break;
+    case Access::kProfile:
+      allowed = caller.permissions.has(Permission::kUserRead) || caller.permissions.can_read_mailbox_settings();
+      break;
+  }
   if (!allowed) {
     return access_denied();
   }
@@ -69,7 +81,7 @@ void MailboxService::update(const User& owner, MailboxSettingsPatch patch, Snaps
   store_.update(
       owner.id,
       [this, patch = std::move(patch)](const MailboxSettings& current) {
-        return apply_patch(current, patch, clock_.now(), zones_);
+        return apply_patch(current, patch, clock_.now(), zones_, locales_);
       },
       std::move(done));
 }
@@ -138,6 +150,45 @@ void MailboxService::set_telephone_access_folder_email(const User& owner, std::s
         return next;
       },
       std::move(done));
+}
+
+void MailboxService::reset_pin(const User& owner, SnapshotCallback done) {
+  if (!owner.um_enabled) {
+    done(not_um_enabled_error());
+    return;
+  }
+  PinNotifier* notifier = pin_reset_.notifier;
+  if (notifier == nullptr) {
+    done(Error{ErrorCode::kNotSupported, "ResetPIN is not available: no way to deliver a new PIN is configured."});
+    return;
+  }
+  auto pin = generate_pin(pin_reset_.policy, pin_reset_.random);
+  if (!pin) {
+    done(pin.error());
+    return;
+  }
+  // Hashed here, on the caller's thread, so PBKDF2 never holds up the store's committer.
+  std::string pin_hash = PasswordHasher::hash(pin.value(), pin_reset_.hash_iterations);
+  auto receipt = notifier->deliver(owner, pin.value());
+  OPENSSL_cleanse(pin.value().data(), pin.value().size());
+  if (!receipt) {
+    done(receipt.error());
+    return;
+  }
+  store_.update(
+      owner.id,
+      [pin_hash = std::move(pin_hash)](const MailboxSettings& current) -> Result<MailboxSettings> {
+        MailboxSettings next = current;
+        next.um.pin_hash = pin_hash;
+        return next;
+      },
+      [notifier, receipt = std::move(receipt).value(), done = std::move(done)](Result<SnapshotPtr> result) {
+        if (!result) {
+          // The old PIN stays valid, so the new one must not reach the user.
+          notifier->withdraw(receipt);
+        }
+        done(std::move(result));
+      });
 }
 
 }  // namespace oofgate::core

@@ -1,10 +1,15 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "core/directory/directory.h"
+#include "core/directory/password_hasher.h"
+#include "core/locale/locale_catalog.h"
 #include "core/model/mailbox_settings_patch.h"
 #include "core/result.h"
+#include "core/service/pin_notifier.h"
+#include "core/service/pin_policy.h"
 #include "core/store/mailbox_store.h"
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
@@ -20,16 +25,29 @@ struct MailboxTarget {
   static MailboxTarget named(std::string id_or_upn) { return {false, std::move(id_or_upn)}; }
 };
 
-enum class Access { kRead, kWrite };
+// What a request does with the mailbox it names: read or write its settings, or only read the
+// owner's profile and the lists offered to it (Graph: User.Read, e.g. supportedTimeZones).
+enum class Access { kRead, kWrite, kProfile };
+
+// How ResetPIN makes a PIN and hands it to the user. Without a notifier ResetPIN is refused
+// (kNotSupported): a PIN nobody can learn must never replace the current one.
+struct PinResetConfig {
+  PinPolicy policy;
+  PinNotifier* notifier = nullptr;  // not owned; outlives the service
+  int hash_iterations = PasswordHasher::kDefaultIterations;
+  RandomBytes random = secure_random_bytes;
+};
 
 // The use cases both facades call. Knows nothing of HTTP, XML or JSON.
 class MailboxService {
  public:
-  MailboxService(const Directory& directory, MailboxStore& store, const Clock& clock, const TimeZoneDb& zones)
-      : directory_(directory), store_(store), clock_(clock), zones_(zones) {}
+  MailboxService(const Directory& directory, MailboxStore& store, const Clock& clock, const TimeZoneDb& zones,
+                 PinResetConfig pin_reset = {})
+      : directory_(directory), store_(store), clock_(clock), zones_(zones), pin_reset_(std::move(pin_reset)) {}
 
   // Graph permission rules: application identities may not use /me; delegated identities
-  // reach only their own mailbox; reads need *.Read or *.ReadWrite, writes need *.ReadWrite.
+  // reach only their own mailbox; reads need *.Read or *.ReadWrite, writes need *.ReadWrite;
+  // profile access needs User.Read or any mailbox-settings permission.
   Result<const User*> authorize(const Principal& caller, const MailboxTarget& target, Access access) const;
 
   void read(const User& owner, SnapshotCallback done) const;
@@ -44,9 +62,15 @@ class MailboxService {
   void set_missed_call_notification(const User& owner, bool enabled, SnapshotCallback done);
   void set_play_on_phone_dial_string(const User& owner, std::string dial_string, SnapshotCallback done);
   void set_telephone_access_folder_email(const User& owner, std::string base64_folder_id, SnapshotCallback done);
+  // MS-OXWUMS ResetPIN: a new random PIN under the policy. Order: the PIN is delivered first,
+  // then only its hash is committed; if the commit fails the message is withdrawn. So a stored
+  // hash always has a delivered PIN, and a failed delivery changes nothing.
+  void reset_pin(const User& owner, SnapshotCallback done);
 
   const Clock& clock() const { return clock_; }
   const TimeZoneDb& time_zones() const { return zones_; }
+  // The locales a mailbox may use (Graph: outlook/supportedLanguages).
+  const LocaleCatalog& locales() const { return locales_; }
   const Directory& directory() const { return directory_; }
 
  private:
@@ -56,6 +80,8 @@ class MailboxService {
   MailboxStore& store_;
   const Clock& clock_;
   const TimeZoneDb& zones_;
+  LocaleCatalog locales_;
+  PinResetConfig pin_reset_;
 };
 
 Error not_um_enabled_error();

@@ -140,7 +140,7 @@ Status validate_text(const std::optional<std::string>& value) {
 }  // namespace
 
 Result<MailboxSettings> apply_patch(const MailboxSettings& current, const MailboxSettingsPatch& patch, Instant now,
-                                    const TimeZoneDb& zones) {
+                                    const TimeZoneDb& zones, const LocaleCatalog& locales) {
   MailboxSettings next = current;
   if (patch.automatic_replies) {
     if (auto s = apply_automatic_replies(next.automatic_replies, *patch.automatic_replies, now, zones); !s) {
@@ -158,22 +158,18 @@ Result<MailboxSettings> apply_patch(const MailboxSettings& current, const Mailbo
       return s.error();
     }
   }
-  if (patch.language) {
-    if (patch.language->locale) {
-      if (!valid_locale_tag(*patch.language->locale)) {
-        return Error{ErrorCode::kInvalidArgument, "The locale '" + *patch.language->locale + "' is not valid."};
-      }
-      if (*patch.language->locale != next.language.locale) {
-        next.language.display_name.clear();  // derived; refilled below unless the client sent one
-      }
-      next.language.locale = *patch.language->locale;
+  // Graph: localeInfo.displayName is server-derived, so a displayName in the patch is ignored.
+  if (patch.language && patch.language->locale) {
+    const std::string& tag = *patch.language->locale;
+    if (!valid_locale_tag(tag)) {
+      return Error{ErrorCode::kInvalidArgument, "The locale '" + tag + "' is not valid."};
     }
-    if (patch.language->display_name) {
-      next.language.display_name = *patch.language->display_name;
+    const LocaleInfo* offered = locales.find(tag);
+    if (offered == nullptr) {
+      return Error{ErrorCode::kInvalidArgument,
+                   "The locale '" + tag + "' is not supported. GET outlook/supportedLanguages lists the supported ones."};
     }
-    if (next.language.display_name.empty()) {
-      next.language.display_name = next.language.locale;
-    }
+    next.language = *offered;
   }
   for (const auto* text : {&patch.date_format, &patch.time_format}) {
     if (auto s = validate_text(*text); !s) {

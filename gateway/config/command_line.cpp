@@ -25,9 +25,18 @@ const char* const kUsage =
     "  --threads N            I/O threads, each with its own event loop (default: one per core)\n"
     "  --body-limit BYTES     largest accepted request body (default 1048576)\n"
     "  --read-timeout SECONDS idle time allowed while reading a request (default 30)\n"
+    "  --pin-length N         digits in a PIN made by UM ResetPIN, 4 to 24 (default 6); the PIN\n"
+    "                         is written for the user to DIR/outbox/ (see README.md)\n"
     "  --commit-batch N       at most N writes per SQLite commit (default 0: every write queued\n"
     "                         while the previous commit ran shares the next one; 1 disables\n"
     "                         group commit, for comparison)\n"
+    "  --throttle-concurrency N\n"
+    "                         Graph requests of one caller to one mailbox that may be in flight\n"
+    "                         at once (default 4; 0 = no limit); more answer 429\n"
+    "  --throttle-requests N  Graph requests of one caller to one mailbox per window (default\n"
+    "                         10000; 0 = no limit); more answer 429 with Retry-After\n"
+    "  --throttle-window SECONDS\n"
+    "                         length of that window (default 600)\n"
     "  --help                 show this text\n"
     "\n"
     "SIGINT or SIGTERM stop the gateway gracefully: in-flight requests finish first.\n";
@@ -100,10 +109,28 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
       if (!parse_int(value, options.read_timeout_seconds) || options.read_timeout_seconds == 0) {
         return usage_error("--read-timeout needs a positive number of seconds");
       }
+    } else if (flag == "--pin-length") {
+      if (!parse_int(value, options.pin_length) || options.pin_length < 4 || options.pin_length > 24) {
+        return usage_error("--pin-length needs a number of digits from 4 to 24");
+      }
     } else if (flag == "--commit-batch") {
       if (!parse_int(value, options.commit_batch)) {
         return usage_error("--commit-batch needs a number (0 = unlimited)");
       }
+    } else if (flag == "--throttle-concurrency") {
+      if (!parse_int(value, options.throttle.max_concurrent)) {
+        return usage_error("--throttle-concurrency needs a number (0 = no limit)");
+      }
+    } else if (flag == "--throttle-requests") {
+      if (!parse_int(value, options.throttle.max_requests)) {
+        return usage_error("--throttle-requests needs a number (0 = no limit)");
+      }
+    } else if (flag == "--throttle-window") {
+      long long seconds = 0;
+      if (!parse_int(value, seconds) || seconds <= 0 || seconds > 86400) {
+        return usage_error("--throttle-window needs a number of seconds from 1 to 86400");
+      }
+      options.throttle.window = std::chrono::seconds(seconds);
     } else {
       return usage_error("unknown option " + std::string(flag));
     }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "core/service/throttle.h"
 
 namespace oofgate::gateway {
 
@@ -17,7 +18,9 @@ struct ServeOptions {
   unsigned threads = 0;  // 0 = one per core
   std::size_t body_limit = 1024 * 1024;
   unsigned read_timeout_seconds = 30;
+  std::size_t pin_length = 6;  // ResetPIN: digits in a new UM PIN (core::PinPolicy::min_length)
   std::size_t commit_batch = 0;  // 0: group commit; N: at most N writes per commit
+  core::ThrottleLimits throttle;  // Graph requests per (caller, mailbox); Graph's limits by default
 };
 
 struct CommandLine {

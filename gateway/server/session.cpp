@@ -2,8 +2,10 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/write.hpp>
 
 #include "gateway/server/http_date.h"
+#include "gateway/server/response_bytes.h"
 
 namespace oofgate::gateway {
 
@@ -60,6 +62,7 @@ void Session::on_read(beast::error_code error, std::size_t) {
     response.body() = std::string(http::obsolete_reason(status)) + "\n";
     response.keep_alive(false);
     busy_ = true;
+    head_request_ = false;
     linger_on_close_ = true;
     send(std::move(response));
     return;
@@ -67,6 +70,7 @@ void Session::on_read(beast::error_code error, std::size_t) {
   busy_ = true;
   stream_.expires_never();
   const HttpRequest& request = parser_->get();
+  head_request_ = request.method() == http::verb::head;
   const bool keep_alive = request.keep_alive();
   const unsigned version = request.version();
   context_.dispatcher().dispatch(
@@ -87,18 +91,16 @@ void Session::send(HttpResponse response) {
   if (context_.draining()) {
     response.keep_alive(false);
   }
-  response.set(http::field::date, http_date_now());
   response.prepare_payload();
-  response_.emplace(std::move(response));
-  const bool keep_alive = response_->keep_alive();
+  const bool keep_alive = response.keep_alive();
+  write_response_bytes(response, http_date_now(), !head_request_, output_);
   stream_.expires_after(context_.limits().write_timeout);
-  http::async_write(stream_, *response_,
-                    beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+  net::async_write(stream_, net::buffer(output_),
+                   beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
 }
 
 void Session::on_write(bool keep_alive, beast::error_code error, std::size_t) {
   busy_ = false;
-  response_.reset();
   if (error || !keep_alive) {
     if (!error && linger_on_close_) {
       linger_then_close();

@@ -3,6 +3,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -36,7 +37,8 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::optional<HttpResponse> response_;
+  std::string output_;  // the response being written, reused across requests
+  bool head_request_ = false;
   SessionContext& context_;
   bool busy_ = false;
   bool linger_on_close_ = false;

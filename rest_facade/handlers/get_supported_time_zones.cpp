@@ -59,9 +59,8 @@ std::string windows_display_name(const date::time_zone* zone, const std::string&
 }  // namespace
 
 void get_supported_time_zones(const RouteContext& context) {
-  // Graph asks for User.Read here; the core's permission model only knows mailbox settings
-  // permissions for authorize(), so read access to the mailbox is what is checked.
-  const auto* owner = authorize_or_reply(context, core::Access::kRead);
+  // Graph: User.Read is the least privileged permission for this call.
+  const auto* owner = authorize_or_reply(context, core::Access::kProfile);
   if (owner == nullptr) {
     return;
   }

@@ -90,11 +90,15 @@ std::string user_body(ApiVersion version, const core::User& user, const UserSele
 }  // namespace
 
 void get_user(const RouteContext& context) {
-  const auto* owner = authorize_or_reply(context, core::Access::kRead);
+  auto selected = user_selection(context.target.query_option("select"));
+  // Graph: the user's own properties need User.Read; selecting mailboxSettings needs a
+  // mailbox-settings permission. Authorization is still answered before a bad $select.
+  const auto* selection_ok = std::get_if<UserSelection>(&selected);
+  const bool reads_mailbox = selection_ok != nullptr && selection_ok->selected[kMailboxSettingsIndex];
+  const auto* owner = authorize_or_reply(context, reads_mailbox ? core::Access::kRead : core::Access::kProfile);
   if (owner == nullptr) {
     return;
   }
-  auto selected = user_selection(context.target.query_option("select"));
   if (auto* error = std::get_if<GraphError>(&selected)) {
     context.reply->send_error(*error);
     return;

@@ -12,6 +12,8 @@ void patch_mailbox_settings(const RouteContext& context);
 void get_mailbox_setting(const RouteContext& context);
 // Graph: GET /{version}/{mailbox}/outlook/supportedTimeZones[(TimeZoneStandard=...)]
 void get_supported_time_zones(const RouteContext& context);
+// Graph: GET /{version}/{mailbox}/outlook/supportedLanguages[()]
+void get_supported_languages(const RouteContext& context);
 // Graph: GET /{version}/{mailbox}[?$select=mailboxSettings,...]
 void get_user(const RouteContext& context);
 // Graph: PATCH /{version}/{mailbox} (old SDKs nesting mailboxSettings): always refused.

@@ -1,6 +1,28 @@
 #include "rest_facade/handlers/mailbox_access.h"
 
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <variant>
+
 namespace oofgate::rest {
+namespace {
+
+// Whom the throttle counts: a delegated caller is its user; an application is its token (Graph
+// counts per app ID, and each configured application token stands for one app). Only a hash of
+// the token is kept, so the throttle holds no credential.
+std::string throttle_caller_key(const RouteContext& context) {
+  if (context.principal.kind == core::PrincipalKind::kDelegated && context.principal.user != nullptr) {
+    return "user:" + context.principal.user->id;
+  }
+  const auto authorization = context.request[boost::beast::http::field::authorization];
+  const auto digest = std::hash<std::string_view>{}(std::string_view(authorization.data(), authorization.size()));
+  char text[32];
+  std::snprintf(text, sizeof text, "app:%016llx", static_cast<unsigned long long>(digest));
+  return text;
+}
+
+}  // namespace
 
 const core::User* authorize_or_reply(const RouteContext& context, core::Access access) {
   auto owner = context.service.authorize(context.principal, context.match.mailbox, access);
@@ -8,6 +30,12 @@ const core::User* authorize_or_reply(const RouteContext& context, core::Access a
     context.reply->send_error(graph_error_from(owner.error()));
     return nullptr;
   }
+  auto admitted = context.throttle.admit(throttle_caller_key(context), owner.value()->id);
+  if (auto* rejection = std::get_if<core::Throttle::Rejection>(&admitted)) {
+    context.reply->send_error(throttled_error(rejection->retry_after));
+    return nullptr;
+  }
+  context.reply->hold(std::get<core::Throttle::Lease>(std::move(admitted)));
   return owner.value();
 }
 

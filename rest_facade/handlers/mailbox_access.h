@@ -7,8 +7,8 @@
 
 namespace oofgate::rest {
 
-// The mailbox the route names, if the caller may access it; otherwise the error is sent and
-// nullptr returned.
+// The mailbox the route names, if the caller may access it and the throttle admits the request
+// (the reply then holds its throttle lease); otherwise the error is sent and nullptr returned.
 const core::User* authorize_or_reply(const RouteContext& context, core::Access access);
 
 // A store callback that answers store errors itself and runs `on_snapshot` under the facade's

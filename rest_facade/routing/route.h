@@ -8,6 +8,7 @@
 
 #include "core/directory/principal.h"
 #include "core/service/mailbox_service.h"
+#include "core/service/throttle.h"
 #include "rest_facade/odata_context.h"
 #include "rest_facade/reply.h"
 #include "rest_facade/routing/request_target.h"
@@ -26,6 +27,7 @@ struct RouteMatch {
 // continues in a store callback must copy what it needs and answer through `reply`.
 struct RouteContext {
   core::MailboxService& service;
+  core::Throttle& throttle;  // admits requests per (caller, mailbox) once the mailbox is known
   const boost::beast::http::request<boost::beast::http::string_body>& request;
   const core::Principal& principal;
   const RequestTarget& target;

@@ -14,6 +14,7 @@ constexpr std::array kRoutes = {
     Route{verb::patch, "/{version}/{mailbox}/mailboxSettings", patch_mailbox_settings},
     Route{verb::get, "/{version}/{mailbox}/mailboxSettings/{property}", get_mailbox_setting},
     Route{verb::get, "/{version}/{mailbox}/outlook/supportedTimeZones()", get_supported_time_zones},
+    Route{verb::get, "/{version}/{mailbox}/outlook/supportedLanguages()", get_supported_languages},
     Route{verb::get, "/{version}/{mailbox}", get_user},
     Route{verb::patch, "/{version}/{mailbox}", patch_user},
     Route{verb::get, "/{version}/users", list_users},

@@ -3,8 +3,8 @@
 
 namespace oofgate::soap {
 
-// MS-OXWUMS: ResetPIN (no parameters) -> empty ResetPINResponse. The core has no PIN policy or
-// delivery yet, so this is refused rather than pretending a PIN was sent.
+// MS-OXWUMS: ResetPIN (no parameters) -> empty ResetPINResponse, once the new PIN has been handed
+// to the user and its hash committed (MailboxService::reset_pin). The PIN never appears here.
 void handle_reset_pin(const OperationContext& context, const Reply& reply) {
   auto parameters = Parameters::read(context, {});
   if (auto* fault = std::get_if<Fault>(&parameters)) {
@@ -14,9 +14,7 @@ void handle_reset_pin(const OperationContext& context, const Reply& reply) {
   if (!require_um_enabled(context, reply)) {
     return;
   }
-  reply.fault(fault_from_error(
-      core::Error{core::ErrorCode::kNotSupported, "ResetPIN is not available: oofgate cannot generate or deliver a PIN."},
-      context.invalid_argument_as));
+  context.service.reset_pin(context.user, answer_empty_on_commit(context, reply));
 }
 
 }  // namespace oofgate::soap

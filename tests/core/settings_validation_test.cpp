@@ -20,7 +20,7 @@ class SettingsValidation : public ::testing::Test {
   CoreFixture core;
   MailboxSettings current = default_settings(core.adele(), fixed_now());
   Result<MailboxSettings> apply(const MailboxSettingsPatch& patch) {
-    return apply_patch(current, patch, fixed_now(), core.zones);
+    return apply_patch(current, patch, fixed_now(), core.zones, core.service->locales());
   }
 };
 

@@ -42,6 +42,7 @@ Credentials rw() { return Credentials::bearer("adele-rw"); }
 Credentials ro() { return Credentials::bearer("adele-ro"); }
 Credentials app() { return Credentials::bearer("app-rw"); }
 Credentials app_ro() { return Credentials::bearer("app-ro"); }
+Credentials user_read() { return Credentials::bearer("adele-user-read"); }
 
 const std::vector<Case>& cases() {
   static const std::vector<Case> kCases = {
@@ -171,6 +172,53 @@ const std::vector<Case>& cases() {
        "", {{"/@odata.context", q(kV1 + "Collection(microsoft.graph.timeZoneInformation)")}}},
       {"Item34_SupportedTimeZonesBadStandard", verb::get,
        "/v1.0/me/outlook/supportedTimeZones(TimeZoneStandard='Martian')", rw(), "", 400, "InvalidArguments", {}},
+      {"Item33_SupportedTimeZonesWithUserReadOnly", verb::get, "/v1.0/me/outlook/supportedTimeZones", user_read(), "",
+       200, "", {}},
+      {"Item35_SupportedLanguages", verb::get, "/v1.0/me/outlook/supportedLanguages", rw(), "", 200, "",
+       {{"/@odata.context", q(kV1 + "Collection(microsoft.graph.localeInfo)")},
+        {"/value/0/locale", q("af-NA")},
+        {"/value/0/displayName", q("Afrikaans (Namibia)")}}},
+      {"Item35_SupportedLanguagesFunctionCall", verb::get, "/v1.0/me/outlook/supportedLanguages()", rw(), "", 200, "",
+       {{"/@odata.context", q(kV1 + "Collection(microsoft.graph.localeInfo)")}}},
+      {"Item35_SupportedLanguagesAppBeta", verb::get, "/beta/users/" + kAlex + "/outlook/supportedLanguages", app_ro(),
+       "", 200, "", {{"/@odata.context", q(kBeta + "Collection(microsoft.graph.localeInfo)")}}},
+      {"Item35_SupportedLanguagesWithUserReadOnly", verb::get, "/v1.0/me/outlook/supportedLanguages", user_read(), "",
+       200, "", {}},
+      {"Item35_SupportedLanguagesTakesNoArguments", verb::get, "/v1.0/me/outlook/supportedLanguages(x=1)", rw(), "",
+       400, "InvalidArguments", {}},
+      {"Item35_SupportedLanguagesOtherUserDelegated", verb::get, "/v1.0/users/" + kAlex + "/outlook/supportedLanguages",
+       rw(), "", 403, "ErrorAccessDenied", {}},
+
+      // language: displayName comes from the CLDR catalogue; unknown locales are refused.
+      {"Extra_LanguageDisplayNameDerived", verb::patch, "/v1.0/me/mailboxSettings", rw(),
+       R"({"language":{"locale":"fr-FR"}})", 200, "",
+       {{"/language/locale", q("fr-FR")}, {"/language/displayName", q("French (France)")}}},
+      {"Extra_LanguageThreePartTag", verb::patch, "/v1.0/me/mailboxSettings", rw(),
+       R"({"language":{"locale":"zh-Hans-CN"}})", 200, "",
+       {{"/language/displayName", q("Chinese (Simplified, China)")}}},
+      {"Extra_LanguageTagCaseIsCanonicalised", verb::patch, "/v1.0/me/mailboxSettings", rw(),
+       R"({"language":{"locale":"de-de"}})", 200, "",
+       {{"/language/locale", q("de-DE")}, {"/language/displayName", q("German (Germany)")}}},
+      {"Extra_LanguageDisplayNameInPatchIgnored", verb::patch, "/v1.0/me/mailboxSettings", rw(),
+       R"({"language":{"locale":"fr-CA","displayName":"Quebecois"}})", 200, "",
+       {{"/language/displayName", q("French (Canada)")}}},
+      {"Extra_LanguageUnknownLocale", verb::patch, "/v1.0/me/mailboxSettings", rw(),
+       R"({"language":{"locale":"xx-YY"}})", 400, "InvalidArguments",
+       {{"/error/message",
+         q("The locale 'xx-YY' is not supported. GET outlook/supportedLanguages lists the supported ones.")}}},
+      {"Extra_LanguageLanguageOnlyTagNotOffered", verb::patch, "/v1.0/me/mailboxSettings", rw(),
+       R"({"language":{"locale":"fr"}})", 400, "InvalidArguments", {}},
+      {"Extra_LanguageMalformedLocale", verb::patch, "/v1.0/me/mailboxSettings", rw(),
+       R"({"language":{"locale":"French!"}})", 400, "InvalidArguments",
+       {{"/error/message", q("The locale 'French!' is not valid.")}}},
+
+      // User.Read alone reaches the profile, not the mailbox settings.
+      {"Extra_UserReadGetsUser", verb::get, "/v1.0/users/" + kAdele, user_read(), "", 200, "",
+       {{"/id", q(kAdele)}}},
+      {"Extra_UserReadCannotSelectMailboxSettings", verb::get, "/v1.0/users/" + kAdele + "?$select=mailboxSettings",
+       user_read(), "", 403, "ErrorAccessDenied", {}},
+      {"Extra_UserReadCannotGetMailboxSettings", verb::get, "/v1.0/me/mailboxSettings", user_read(), "", 403,
+       "ErrorAccessDenied", {}},
 
       // Validation errors (PATCH).
       {"Item36_BadTimeOfDayLiteral", verb::patch, "/v1.0/me/mailboxSettings", rw(),

@@ -9,6 +9,7 @@
 
 #include "soap_facade/soap_facade.h"
 #include "support/core_fixture.h"
+#include "support/recording_pin_notifier.h"
 
 namespace oofgate::testing {
 
@@ -68,7 +69,16 @@ inline std::string soap11_um_fault(std::string_view exception, std::string_view 
 // committer thread, so the test waits on a future, never on a clock.
 class SoapFacadeTest : public ::testing::Test {
  protected:
-  SoapFacadeTest() : facade_(*core_.service) {}
+  // The facade's service shares the fixture's store and delivers ResetPIN PINs to `pins_`.
+  SoapFacadeTest()
+      : service_(*core_.directory, *core_.store, core_.clock, core_.zones, pin_reset_config()), facade_(service_) {}
+
+  core::PinResetConfig pin_reset_config() {
+    core::PinResetConfig config;
+    config.notifier = &pins_;
+    config.hash_iterations = 1000;  // the format and the check are the same; only slower by default
+    return config;
+  }
 
   // What HTTP Basic sign-in yields for a user (Directory::authenticate_basic), without PBKDF2 per test.
   core::Caller basic(const core::User& user) const {
@@ -131,7 +141,9 @@ class SoapFacadeTest : public ::testing::Test {
     EXPECT_EQ(response[http::field::content_length], std::to_string(body.size()));
   }
 
+  RecordingPinNotifier pins_;  // outlives the store, whose callbacks may withdraw a delivery
   CoreFixture core_;
+  core::MailboxService service_;
   soap::SoapFacade facade_;
 };
 

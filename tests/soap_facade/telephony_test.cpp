@@ -62,12 +62,6 @@ TEST_F(SoapTelephony, LaterTelephonyOperationsSayNoTelephony) {
   }
 }
 
-TEST_F(SoapTelephony, ResetPinIsNotAvailable) {
-  expect_soap11(post(um_request("ResetPIN", "")), http::status::internal_server_error,
-                soap11_um_fault("NotSupportedException",
-                                "ResetPIN is not available: oofgate cannot generate or deliver a PIN."));
-}
-
 TEST_F(SoapTelephony, UserWithoutUmGetsNotUmEnabledFirst) {
   for (std::string_view operation : {"PlayOnPhone2", "ResetPIN"}) {
     expect_soap11(post(um_request(operation, ""), basic(core_.no_um_user())), http::status::internal_server_error,

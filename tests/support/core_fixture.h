@@ -42,12 +42,15 @@ struct CoreFixture {
     read.add(core::Permission::kMailboxSettingsRead);
     core::PermissionSet read_write;
     read_write.add(core::Permission::kMailboxSettingsReadWrite);
+    core::PermissionSet user_read;
+    user_read.add(core::Permission::kUserRead);
     std::vector<core::TokenGrant> tokens = {
         {"adele-rw", core::PrincipalKind::kDelegated, kAdeleUpn, read_write},
         {"adele-ro", core::PrincipalKind::kDelegated, kAdeleUpn, read},
         {"alex-rw", core::PrincipalKind::kDelegated, kAlexUpn, read_write},
         {"app-rw", core::PrincipalKind::kApplication, "", read_write},
         {"app-ro", core::PrincipalKind::kApplication, "", read},
+        {"adele-user-read", core::PrincipalKind::kDelegated, kAdeleUpn, user_read},
     };
     directory = std::move(core::Directory::create(std::move(users), std::move(tokens))).value();
     std::vector<std::string> ids;

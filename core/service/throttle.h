@@ -1,0 +1,87 @@
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <variant>
+
+#include "core/time/clock.h"
+
+namespace oofgate::core {
+
+// Graph (Outlook service limits): counted per (app, mailbox), 4 concurrent requests and 10,000
+// requests per 10 minutes. A zero limit switches that limit off.
+struct ThrottleLimits {
+  unsigned max_concurrent = 4;
+  std::uint64_t max_requests = 10000;
+  std::chrono::seconds window{600};
+};
+
+// Per (caller, mailbox) admission control, protocol-neutral: a request is admitted with a lease
+// that it holds while in flight, or refused with the time after which a retry may succeed.
+// Rate: a fixed window per key that opens at the key's first request and lasts `window`.
+// Thread-safe; keys are spread over independently locked shards, so unrelated callers never
+// contend on one lock.
+class Throttle {
+  struct Counter {
+    unsigned in_flight = 0;
+    std::uint64_t requests = 0;  // admitted in the current window
+    Instant window_start{};
+  };
+  struct alignas(64) Shard {
+    std::mutex mutex;
+    std::unordered_map<std::string, Counter> counters;  // node-based: Counter addresses are stable
+    std::size_t sweep_at = 0;
+  };
+
+ public:
+  enum class Limit : std::uint8_t { kConcurrency, kRate };
+
+  // Holds one concurrency slot of one key until destroyed or released. Move-only.
+  class Lease {
+   public:
+    Lease() = default;
+    Lease(Lease&& other) noexcept;
+    Lease& operator=(Lease&& other) noexcept;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { release(); }
+
+    void release();
+    bool held() const { return counter_ != nullptr; }
+
+   private:
+    friend class Throttle;
+    Lease(Shard* shard, Counter* counter) : shard_(shard), counter_(counter) {}
+    Shard* shard_ = nullptr;
+    Counter* counter_ = nullptr;
+  };
+
+  struct Rejection {
+    Limit limit;
+    std::chrono::seconds retry_after;  // at least one second
+  };
+
+  Throttle(ThrottleLimits limits, const Clock& clock) : limits_(limits), clock_(clock) {}
+
+  // Counts one request of `caller_key` against `mailbox_id`. A refused request is not counted.
+  std::variant<Lease, Rejection> admit(std::string_view caller_key, std::string_view mailbox_id);
+
+  const ThrottleLimits& limits() const { return limits_; }
+
+ private:
+  static constexpr std::size_t kShardCount = 32;
+
+  void sweep(Shard& shard, Instant now);
+
+  ThrottleLimits limits_;
+  const Clock& clock_;
+  std::array<Shard, kShardCount> shards_;
+};
+
+}  // namespace oofgate::core

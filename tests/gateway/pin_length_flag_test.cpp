@@ -1,0 +1,40 @@
+// `oofgate serve --pin-length N`: the ResetPIN policy's PIN length (Exchange MinPINLength, 4..24).
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "gateway/config/command_line.h"
+
+namespace oofgate::gateway {
+namespace {
+
+core::Result<CommandLine> parse_serve(std::vector<const char*> args) {
+  args.insert(args.begin(), {"oofgate", "serve", "--users", "users.json"});
+  return parse_command_line(static_cast<int>(args.size()), args.data());
+}
+
+TEST(PinLengthFlag, DefaultsToSixDigits) {
+  const auto parsed = parse_serve({});
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed.value().serve->pin_length, 6U);
+}
+
+TEST(PinLengthFlag, AcceptsFourToTwentyFour) {
+  for (const char* length : {"4", "8", "24"}) {
+    const auto parsed = parse_serve({"--pin-length", length});
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    EXPECT_EQ(parsed.value().serve->pin_length, std::stoul(length));
+  }
+}
+
+TEST(PinLengthFlag, RefusesOtherValues) {
+  for (const char* length : {"3", "25", "0", "six", "-6", ""}) {
+    const auto parsed = parse_serve({"--pin-length", length});
+    ASSERT_FALSE(parsed.ok()) << length;
+    EXPECT_NE(parsed.error().message.find("--pin-length needs a number of digits from 4 to 24"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace oofgate::gateway

@@ -1,0 +1,60 @@
+# Builds the supportedLanguages table from the pinned CLDR data in cldr/:
+#  - the locale set: every locale in cldr/main_locales.txt of the form language[_Script]_REGION
+#    with a two-letter region (e.g. fr_FR, zh_Hans_CN); macro-regions (es_419) and variants
+#    (en_US_POSIX) are left out;
+#  - its English display name, composed as CLDR's localePattern "{0} ({1})" with the
+#    localeSeparator ", " (e.g. "Chinese (Simplified, China)") from the plain (non-alt) names in
+#    cldr/en_display_names.xml.
+# Writes C++ initializer rows {"BCP 47 tag", "display name"}. Fails if a name is missing.
+function(unescape_xml text out)
+  string(REPLACE "&lt;" "<" text "${text}")
+  string(REPLACE "&gt;" ">" text "${text}")
+  string(REPLACE "&quot;" "\"" text "${text}")
+  string(REPLACE "&apos;" "'" text "${text}")
+  string(REPLACE "&amp;" "&" text "${text}")
+  # The result becomes a C++ string literal.
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+foreach(kind language script territory)
+  file(STRINGS ${NAMES} lines ENCODING UTF-8 REGEX "<${kind} type=\"[^\"]+\">")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "<${kind} type=\"([^\"]+)\">([^<]*)</${kind}>")
+      unescape_xml("${CMAKE_MATCH_2}" name)
+      set(name_${kind}_${CMAKE_MATCH_1} "${name}")
+    endif()
+  endforeach()
+endforeach()
+
+file(STRINGS ${LOCALES} locales)
+set(out "// Generated from tzdata/cldr/ by generate_locales.cmake. Do not edit.\n")
+foreach(locale IN LISTS locales)
+  if(NOT locale MATCHES "^([a-z][a-z][a-z]?)(_([A-Z][a-z][a-z][a-z]))?_([A-Z][A-Z])$")
+    continue()
+  endif()
+  set(language "${CMAKE_MATCH_1}")
+  set(script "${CMAKE_MATCH_3}")
+  set(region "${CMAKE_MATCH_4}")
+  foreach(part language:${language} territory:${region})
+    string(REPLACE ":" ";" pair "${part}")
+    list(GET pair 0 kind)
+    list(GET pair 1 code)
+    if(NOT DEFINED name_${kind}_${code})
+      message(FATAL_ERROR "CLDR has no English ${kind} name for '${code}' (locale ${locale})")
+    endif()
+  endforeach()
+  set(qualifiers "")
+  if(script)
+    if(NOT DEFINED name_script_${script})
+      message(FATAL_ERROR "CLDR has no English script name for '${script}' (locale ${locale})")
+    endif()
+    set(qualifiers "${name_script_${script}}, ")
+  endif()
+  string(APPEND qualifiers "${name_territory_${region}}")
+  string(REPLACE "_" "-" tag "${locale}")
+  string(APPEND out "{\"${tag}\", \"${name_language_${language}} (${qualifiers})\"},\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp "${out}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)
