@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
 #include <openssl/rand.h>
 
 #include "core/directory/password_hasher.h"
+#include "core/directory/siphash.h"
 
 namespace oofgate::core {
 
@@ -20,7 +19,7 @@ std::string to_lower_ascii(std::string_view text) {
 Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, std::vector<TokenGrant> tokens) {
   std::unique_ptr<Directory> directory(new Directory());
   directory->users_ = std::move(users);
-  RAND_bytes(directory->cache_key_.data(), static_cast<int>(directory->cache_key_.size()));
+  RAND_bytes(reinterpret_cast<unsigned char*>(directory->cache_key_.data()), sizeof directory->cache_key_);
   for (auto& user : directory->users_) {
     if (user.id.empty() || user.user_principal_name.empty()) {
       return Error{ErrorCode::kInvalidArgument, "every user needs an id and a userPrincipalName"};
@@ -64,15 +63,11 @@ std::optional<Principal> Directory::authenticate_bearer(std::string_view token) 
   return it->second;
 }
 
-std::string Directory::credential_digest(std::string_view user_name, std::string_view password) const {
+Directory::Digest Directory::credential_digest(std::string_view user_name, std::string_view password) const {
   std::string material = to_lower_ascii(user_name);
   material.push_back('\0');
   material.append(password);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  HMAC(EVP_sha256(), cache_key_.data(), static_cast<int>(cache_key_.size()),
-       reinterpret_cast<const unsigned char*>(material.data()), material.size(), digest, &size);
-  return std::string(reinterpret_cast<const char*>(digest), size);
+  return siphash128(cache_key_, material);
 }
 
 std::optional<Principal> Directory::authenticate_basic(std::string_view user_name, std::string_view password) const {
@@ -80,10 +75,10 @@ std::optional<Principal> Directory::authenticate_basic(std::string_view user_nam
   if (user == nullptr || user->password_hash.empty()) {
     return std::nullopt;
   }
-  const std::string digest = credential_digest(user_name, password);
+  const Digest digest = credential_digest(user_name, password);
   bool known_good = false;
   {
-    std::lock_guard lock(verified_mutex_);
+    std::shared_lock lock(verified_mutex_);
     known_good = verified_.count(digest) != 0;
   }
   if (!known_good) {

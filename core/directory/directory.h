@@ -2,7 +2,9 @@
 
 #include <array>
 #include <memory>
+#include <cstdint>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,15 +42,19 @@ class Directory {
 
  private:
   Directory() = default;
-  std::string credential_digest(std::string_view user_name, std::string_view password) const;
+  using Digest = std::array<std::uint64_t, 2>;
+  struct DigestHash {
+    std::size_t operator()(const Digest& d) const { return static_cast<std::size_t>(d[0] ^ (d[1] * 31)); }
+  };
+  Digest credential_digest(std::string_view user_name, std::string_view password) const;
 
   std::vector<User> users_;
   std::unordered_map<std::string, const User*> by_key_;  // lower-cased id and UPN
   std::unordered_map<std::string, Principal> tokens_;
-  std::array<unsigned char, 32> cache_key_{};
+  Digest cache_key_{};
   // PBKDF2 is deliberately slow; remember digests of credentials that verified once.
-  mutable std::mutex verified_mutex_;
-  mutable std::unordered_set<std::string> verified_;
+  mutable std::shared_mutex verified_mutex_;
+  mutable std::unordered_set<Digest, DigestHash> verified_;
 };
 
 std::string to_lower_ascii(std::string_view text);

@@ -1,6 +1,7 @@
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
 #include "rest_facade/json/serializers.h"
+#include "rest_facade/render_slots.h"
 
 namespace oofgate::rest {
 
@@ -16,20 +17,27 @@ void get_mailbox_setting(const RouteContext& context) {
   }
   context.service.read(*owner, on_snapshot(context.reply, [reply = context.reply, version = context.match.version,
                                                             owner, member = *member](const core::MailboxSnapshot& snapshot) {
-    rapidjson::StringBuffer buffer;
-    JsonWriter writer(buffer);
-    writer.StartObject();
-    write_member(writer, "@odata.context",
-                 mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member))));
-    if (is_complex(member)) {
-      // Graph answers a complex property as the object itself with the context injected first.
-      write_complex_member_members(writer, snapshot.settings, member);
-    } else {
-      write_key(writer, "value");
-      write_member_value(writer, snapshot.settings, member);
+    auto render = [&] {
+      rapidjson::StringBuffer buffer;
+      JsonWriter writer(buffer);
+      writer.StartObject();
+      write_member(writer, "@odata.context",
+                   mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member))));
+      if (is_complex(member)) {
+        // Graph answers a complex property as the object itself with the context injected first.
+        write_complex_member_members(writer, snapshot.settings, member);
+      } else {
+        write_key(writer, "value");
+        write_member_value(writer, snapshot.settings, member);
+      }
+      writer.EndObject();
+      return take_json(buffer);
+    };
+    if (const auto slot = member_slot(version, member)) {
+      reply->send_json(boost::beast::http::status::ok, *cached_body(snapshot, *slot, render));
+      return;
     }
-    writer.EndObject();
-    reply->send_json(boost::beast::http::status::ok, take_json(buffer));
+    reply->send_json(boost::beast::http::status::ok, render());
   }));
 }
 

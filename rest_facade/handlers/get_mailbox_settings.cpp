@@ -70,14 +70,10 @@ void get_mailbox_settings(const RouteContext& context) {
           return;
         }
         // The hot path: the full body is rendered once per snapshot and version.
-        const auto slot = full_settings_slot(version);
-        auto cached = snapshot.render_cache.get(slot);
-        if (!cached) {
-          cached = std::make_shared<const std::string>(
-              mailbox_settings_body(version, owner->id, snapshot.settings, all_members(), ""));
-          snapshot.render_cache.put(slot, cached);
-        }
-        reply->send_json(boost::beast::http::status::ok, *cached);
+        const auto body = cached_body(snapshot, full_settings_slot(version), [&] {
+          return mailbox_settings_body(version, owner->id, snapshot.settings, all_members(), "");
+        });
+        reply->send_json(boost::beast::http::status::ok, *body);
       }));
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/directory/directory.h"
 #include "core/directory/password_hasher.h"
+#include "core/directory/siphash.h"
 
 namespace oofgate::core {
 namespace {
@@ -34,6 +35,22 @@ TEST(Directory, RejectsDuplicatesAndDanglingTokens) {
   EXPECT_FALSE(Directory::create({{"id", "a@x", "", "", false}, {"ID", "b@x", "", "", false}}, {}).ok());
   TokenGrant dangling{"t", PrincipalKind::kDelegated, "ghost@x", {}};
   EXPECT_FALSE(Directory::create({{"id", "a@x", "", "", false}}, {dangling}).ok());
+}
+
+}  // namespace
+}  // namespace oofgate::core
+
+namespace oofgate::core {
+namespace {
+
+TEST(SipHash128, MatchesTheReferenceVector) {
+  // Reference implementation's vector: key 00..0f, empty message ->
+  // a3 81 7f 04 ba 25 a8 e6 6d f6 72 14 c7 55 02 93.
+  const std::array<std::uint64_t, 2> key = {0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL};
+  const auto digest = siphash128(key, "");
+  EXPECT_EQ(digest[0], 0xe6a825ba047f81a3ULL);
+  EXPECT_EQ(digest[1], 0x930255c71472f66dULL);
+  EXPECT_NE(siphash128(key, "a"), siphash128(key, "b"));
 }
 
 }  // namespace
