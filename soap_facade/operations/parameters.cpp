@@ -81,4 +81,12 @@ std::variant<bool, Fault> Parameters::required_boolean(std::string_view name) co
                       "> is not an xs:boolean (true, false, 1 or 0).");
 }
 
+std::variant<bool, Fault> read_status_parameter(const OperationContext& context) {
+  auto parameters = Parameters::read(context, {{"status"}});
+  if (auto* fault = std::get_if<Fault>(&parameters)) {
+    return *fault;
+  }
+  return std::get<Parameters>(parameters).required_boolean("status");
+}
+
 }  // namespace oofgate::soap

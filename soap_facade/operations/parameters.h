@@ -41,4 +41,7 @@ class Parameters {
   std::vector<std::pair<std::string_view, pugi::xml_node>> found_;
 };
 
+// The single xs:boolean `status` parameter of SetOofStatus and SetMissedCallNotificationEnabled.
+std::variant<bool, Fault> read_status_parameter(const OperationContext& context);
+
 }  // namespace oofgate::soap

@@ -5,12 +5,7 @@ namespace oofgate::soap {
 
 // MS-OXWUMS: SetMissedCallNotificationEnabled/status (xs:boolean) -> empty response.
 void handle_set_missed_call_notification_enabled(const OperationContext& context, const Reply& reply) {
-  auto parameters = Parameters::read(context, {{"status"}});
-  if (auto* fault = std::get_if<Fault>(&parameters)) {
-    reply.fault(*fault);
-    return;
-  }
-  auto status = std::get<Parameters>(parameters).required_boolean("status");
+  auto status = read_status_parameter(context);
   if (auto* fault = std::get_if<Fault>(&status)) {
     reply.fault(*fault);
     return;

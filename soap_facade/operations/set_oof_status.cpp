@@ -5,12 +5,7 @@ namespace oofgate::soap {
 
 // UM Messages.xsd: SetOofStatus/status (xs:boolean) -> empty SetOofStatusResponse.
 void handle_set_oof_status(const OperationContext& context, const Reply& reply) {
-  auto parameters = Parameters::read(context, {{"status"}});
-  if (auto* fault = std::get_if<Fault>(&parameters)) {
-    reply.fault(*fault);
-    return;
-  }
-  auto status = std::get<Parameters>(parameters).required_boolean("status");
+  auto status = read_status_parameter(context);
   if (auto* fault = std::get_if<Fault>(&status)) {
     reply.fault(*fault);
     return;
