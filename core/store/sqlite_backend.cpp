@@ -65,32 +65,50 @@ Result<std::unique_ptr<SqliteBackend>> SqliteBackend::open(const std::string& pa
   }
   sqlite3_finalize(version);
   if (user_version > kSchemaVersion) {
-    return Error{ErrorCode::kStoreUnavailable,
-                 "database " + path + " has schema version " + std::to_string(user_version) +
-                     ", newer than this oofgate understands (" + std::to_string(kSchemaVersion) +
-                     "); upgrade oofgate instead"};
+    return Error{ErrorCode::kStoreUnavailable, "database " + path + " has schema version " +
+                                                   std::to_string(user_version) +
+                                                   ", newer than this oofgate understands (" +
+                                                   std::to_string(kSchemaVersion) + "); upgrade oofgate instead"};
   }
   for (int v = user_version; v < kSchemaVersion; ++v) {
-    const std::string step_sql = std::string("BEGIN IMMEDIATE;") + kMigrations[v] +
-                                 "PRAGMA user_version=" + std::to_string(v + 1) + ";COMMIT;";
+    const std::string step_sql =
+        std::string("BEGIN IMMEDIATE;") + kMigrations[v] + "PRAGMA user_version=" + std::to_string(v + 1) + ";COMMIT;";
     if (auto s = backend->exec(step_sql.c_str()); !s) {
       (void)backend->exec("ROLLBACK;");
-      return Error{ErrorCode::kStoreUnavailable, "migration to schema " + std::to_string(v + 1) +
-                                                     " failed: " + s.error().message};
+      return Error{ErrorCode::kStoreUnavailable,
+                   "migration to schema " + std::to_string(v + 1) + " failed: " + s.error().message};
     }
   }
-  if (sqlite3_prepare_v2(backend->db_,
-                         "INSERT INTO mailbox_settings(mailbox_id, version, settings) VALUES(?1, ?2, ?3) "
-                         "ON CONFLICT(mailbox_id) DO UPDATE SET version = excluded.version, settings = excluded.settings;",
-                         -1, &backend->upsert_, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(
+          backend->db_,
+          "INSERT INTO mailbox_settings(mailbox_id, version, settings) VALUES(?1, ?2, ?3) "
+          "ON CONFLICT(mailbox_id) DO UPDATE SET version = excluded.version, settings = excluded.settings;",
+          -1, &backend->upsert_, nullptr) != SQLITE_OK) {
     return backend->sqlite_error("cannot prepare the upsert");
   }
+  auto checkpointer = SqliteCheckpointer::start(path);
+  if (!checkpointer) {
+    return checkpointer.error();
+  }
+  backend->checkpointer_ = std::move(checkpointer).value();
+  // Replaces SQLite's automatic checkpoint, which would run inside the committing call.
+  sqlite3_wal_hook(backend->db_, &SqliteBackend::on_wal_commit, backend.get());
   return backend;
 }
 
 SqliteBackend::~SqliteBackend() {
+  checkpointer_.reset();  // its connection closes first, so the last close below cleans up the WAL
   sqlite3_finalize(upsert_);
   sqlite3_close(db_);
+}
+
+int SqliteBackend::on_wal_commit(void* self, sqlite3*, const char*, int frames) {
+  auto* backend = static_cast<SqliteBackend*>(self);
+  backend->wal_frames_ = frames;
+  if (frames >= kBackgroundCheckpointFrames) {
+    backend->checkpointer_->request();
+  }
+  return SQLITE_OK;
 }
 
 Result<std::vector<StoredMailbox>> SqliteBackend::load_all() {
@@ -106,7 +124,8 @@ Result<std::vector<StoredMailbox>> SqliteBackend::load_all() {
     row.mailbox_id = reinterpret_cast<const char*>(sqlite3_column_text(select, 0));
     row.version = static_cast<std::uint64_t>(sqlite3_column_int64(select, 1));
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(select, 2));
-    auto decoded = decode_settings(std::string_view(blob ? blob : "", static_cast<std::size_t>(sqlite3_column_bytes(select, 2))));
+    auto decoded =
+        decode_settings(std::string_view(blob ? blob : "", static_cast<std::size_t>(sqlite3_column_bytes(select, 2))));
     if (!decoded) {
       sqlite3_finalize(select);
       return Error{ErrorCode::kStoreUnavailable, "mailbox " + row.mailbox_id + ": " + decoded.error().message};
@@ -142,6 +161,10 @@ Status SqliteBackend::commit(const std::vector<StoredMailbox>& batch) {
   if (auto s = exec("COMMIT;"); !s) {
     (void)exec("ROLLBACK;");
     return s;
+  }
+  if (wal_frames_ >= kInlineCheckpointFrames) {
+    // The batch is already durable; a busy or failed checkpoint here only delays the WAL reset.
+    (void)sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
   }
   return ok_status();
 }

@@ -81,9 +81,10 @@ Mutation append_digit(char digit) {
 }
 
 std::unique_ptr<CachedStore> open_store(std::unique_ptr<PersistenceBackend> backend) {
-  return std::move(CachedStore::open(std::move(backend), {"a", "b"}, [](const std::string& id) {
-                     return default_settings(User{id, id + "@x", id, "", true}, fixed_now());
-                   }))
+  return std::move(CachedStore::open(std::move(backend), {"a", "b"},
+                                     [](const std::string& id) {
+                                       return default_settings(User{id, id + "@x", id, "", true}, fixed_now());
+                                     }))
       .value();
 }
 
@@ -117,7 +118,8 @@ TEST(CachedStore, ConcurrentReadModifyWritesNeverLoseAnUpdate) {
   store->read("a", waiter.callback());
   const auto snapshot = waiter.get().value();
   EXPECT_EQ(acknowledged.load(), kThreads * kWritesPerThread);
-  EXPECT_EQ(snapshot->settings.um.play_on_phone_dial_string.size(), static_cast<std::size_t>(kThreads * kWritesPerThread));
+  EXPECT_EQ(snapshot->settings.um.play_on_phone_dial_string.size(),
+            static_cast<std::size_t>(kThreads * kWritesPerThread));
   EXPECT_EQ(snapshot->version, static_cast<std::uint64_t>(kThreads * kWritesPerThread));
 }
 
@@ -145,9 +147,12 @@ TEST(CachedStore, ManyConcurrentWritesShareCommits) {
 TEST(CachedStore, AFailedMutationWritesNothing) {
   auto store = open_store(std::make_unique<NullBackend>());
   SnapshotWaiter failed;
-  store->update("a", [](const MailboxSettings&) -> Result<MailboxSettings> {
-    return Error{ErrorCode::kInvalidArgument, "no"};
-  }, failed.callback());
+  store->update(
+      "a",
+      [](const MailboxSettings&) -> Result<MailboxSettings> {
+        return Error{ErrorCode::kInvalidArgument, "no"};
+      },
+      failed.callback());
   EXPECT_EQ(failed.get().error().code, ErrorCode::kInvalidArgument);
   SnapshotWaiter read;
   store->read("a", read.callback());
@@ -164,7 +169,9 @@ TEST(CachedStore, UnknownMailboxIsUserNotFound) {
 class FailingBackend final : public PersistenceBackend {
  public:
   Result<std::vector<StoredMailbox>> load_all() override { return std::vector<StoredMailbox>{}; }
-  Status commit(const std::vector<StoredMailbox>&) override { return Error{ErrorCode::kStoreUnavailable, "disk on fire"}; }
+  Status commit(const std::vector<StoredMailbox>&) override {
+    return Error{ErrorCode::kStoreUnavailable, "disk on fire"};
+  }
 };
 
 TEST(CachedStore, ACommitThatFailsIsNeitherAcknowledgedNorVisible) {
@@ -225,6 +232,35 @@ TEST(SqliteBackend, RefusesADamagedRow) {
   auto backend = SqliteBackend::open(path);
   ASSERT_TRUE(backend.ok());
   EXPECT_FALSE(backend.value()->load_all().ok());
+}
+
+TEST(SqliteBackend, WalStaysBoundedUnderAWriteStreamThatNeverPauses) {
+  TempDir dir;
+  const auto path = dir.file("db.sqlite3");
+  auto backend = std::move(SqliteBackend::open(path)).value();
+  constexpr int kMailboxes = 4000;
+  constexpr int kBatch = 400;
+  std::vector<StoredMailbox> batch(kBatch);
+  std::uintmax_t written = 0;  // bytes through the WAL, had it never been reset
+  std::uintmax_t largest_wal = 0;
+  const std::uintmax_t frame = 4096 + 24;
+  for (int commit = 0; written < 4 * SqliteBackend::kInlineCheckpointFrames * frame; ++commit) {
+    for (int i = 0; i < kBatch; ++i) {
+      batch[static_cast<std::size_t>(i)] = StoredMailbox{"m" + std::to_string((commit * kBatch + i * 7) % kMailboxes),
+                                                         static_cast<std::uint64_t>(commit + 1), rich_settings()};
+    }
+    const auto before = std::filesystem::file_size(path + "-wal");
+    ASSERT_TRUE(backend->commit(batch).ok());
+    const auto after = std::filesystem::file_size(path + "-wal");
+    written += after > before ? after - before : after;
+    largest_wal = std::max(largest_wal, after);
+  }
+  // One batch may land on top of a WAL just under the limit before the committer checkpoints.
+  EXPECT_LE(largest_wal, (SqliteBackend::kInlineCheckpointFrames + 2 * kBatch) * frame);
+  backend.reset();
+  const auto rows = sqlite_at(path)->load_all();
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows.value().size(), static_cast<std::size_t>(kMailboxes));
 }
 
 }  // namespace
