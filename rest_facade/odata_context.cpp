@@ -4,26 +4,36 @@ namespace oofgate::rest {
 
 std::string_view version_segment(ApiVersion version) { return version == ApiVersion::kBeta ? "beta" : "v1.0"; }
 
+namespace {
+
+constexpr std::string_view kServiceRoot = "https://graph.microsoft.com/";
+constexpr std::string_view kMetadata = "/$metadata#";
+
+}  // namespace
+
 std::string metadata_context(ApiVersion version, std::string_view fragment) {
-  std::string url = "https://graph.microsoft.com/";
-  url += version_segment(version);
-  url += "/$metadata#";
-  url += fragment;
+  std::string url;
+  url.reserve(kServiceRoot.size() + 4 + kMetadata.size() + fragment.size());
+  url.append(kServiceRoot).append(version_segment(version)).append(kMetadata).append(fragment);
   return url;
 }
 
 std::string mailbox_settings_context(ApiVersion version, std::string_view object_id, std::string_view suffix) {
-  // OData key literal: single quotes doubled.
-  std::string key;
+  constexpr std::string_view kUsers = "users('";
+  constexpr std::string_view kMailboxSettings = "')/mailboxSettings";
+  // Built in one buffer: it is rendered for every mailbox's first read.
+  std::string url;
+  url.reserve(kServiceRoot.size() + 4 + kMetadata.size() + kUsers.size() + object_id.size() + 2 +
+              kMailboxSettings.size() + suffix.size());
+  url.append(kServiceRoot).append(version_segment(version)).append(kMetadata).append(kUsers);
   for (char c : object_id) {
-    key += c;
+    url += c;
     if (c == '\'') {
-      key += '\'';
+      url += '\'';  // OData key literal: single quotes doubled
     }
   }
-  std::string fragment = "users('" + key + "')/mailboxSettings";
-  fragment += suffix;
-  return metadata_context(version, fragment);
+  url.append(kMailboxSettings).append(suffix);
+  return url;
 }
 
 }  // namespace oofgate::rest

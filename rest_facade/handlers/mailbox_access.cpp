@@ -1,6 +1,6 @@
 #include "rest_facade/handlers/mailbox_access.h"
 
-#include <cstdio>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <variant>
@@ -17,9 +17,13 @@ std::string throttle_caller_key(const RouteContext& context) {
   }
   const auto authorization = context.request[boost::beast::http::field::authorization];
   const auto digest = std::hash<std::string_view>{}(std::string_view(authorization.data(), authorization.size()));
-  char text[32];
-  std::snprintf(text, sizeof text, "app:%016llx", static_cast<unsigned long long>(digest));
-  return text;
+  std::string key = "app:0000000000000000";
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t bits = digest;
+  for (std::size_t i = key.size(); i > 4; bits >>= 4U) {
+    key[--i] = kHex[bits & 0xFU];
+  }
+  return key;
 }
 
 }  // namespace
