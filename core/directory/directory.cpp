@@ -8,11 +8,15 @@
 #include "core/directory/siphash.h"
 
 namespace oofgate::core {
+namespace {
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+}  // namespace
 
 std::string to_lower_ascii(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); });
+  std::transform(out.begin(), out.end(), out.begin(), lower_ascii);
   return out;
 }
 
@@ -51,12 +55,18 @@ Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, st
 }
 
 const User* Directory::find_user(std::string_view id_or_upn) const {
-  auto it = by_key_.find(to_lower_ascii(id_or_upn));
+  char lowered[256];
+  if (id_or_upn.size() > sizeof lowered) {
+    const auto it = by_key_.find(to_lower_ascii(id_or_upn));
+    return it == by_key_.end() ? nullptr : it->second;
+  }
+  std::transform(id_or_upn.begin(), id_or_upn.end(), lowered, lower_ascii);
+  const auto it = by_key_.find(std::string_view(lowered, id_or_upn.size()));
   return it == by_key_.end() ? nullptr : it->second;
 }
 
 std::optional<Principal> Directory::authenticate_bearer(std::string_view token) const {
-  auto it = tokens_.find(std::string(token));
+  auto it = tokens_.find(token);
   if (it == tokens_.end()) {
     return std::nullopt;
   }

@@ -1,11 +1,12 @@
 #pragma once
 
 #include <array>
-#include <memory>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,11 +47,16 @@ class Directory {
   struct DigestHash {
     std::size_t operator()(const Digest& d) const { return static_cast<std::size_t>(d[0] ^ (d[1] * 31)); }
   };
+  // Lets lookups take a string_view, so no request allocates a key to find a user or token.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
   Digest credential_digest(std::string_view user_name, std::string_view password) const;
 
   std::vector<User> users_;
-  std::unordered_map<std::string, const User*> by_key_;  // lower-cased id and UPN
-  std::unordered_map<std::string, Principal> tokens_;
+  std::unordered_map<std::string, const User*, TextHash, std::equal_to<>> by_key_;  // lower-cased id and UPN
+  std::unordered_map<std::string, Principal, TextHash, std::equal_to<>> tokens_;
   Digest cache_key_{};
   // PBKDF2 is deliberately slow; remember digests of credentials that verified once.
   mutable std::shared_mutex verified_mutex_;

@@ -33,10 +33,17 @@ class Throttle {
     std::uint64_t requests = 0;  // admitted in the current window
     Instant window_start{};
   };
+  // A key is a keyed 128-bit digest of (caller, mailbox): looking one up allocates nothing, and
+  // without the per-process key nobody can make two callers' keys collide.
+  using Key = std::array<std::uint64_t, 2>;
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const { return static_cast<std::size_t>(key[1]); }
+  };
   struct alignas(64) Shard {
     std::mutex mutex;
-    std::unordered_map<std::string, Counter> counters;  // node-based: Counter addresses are stable
+    std::unordered_map<Key, Counter, KeyHash> counters;  // node-based: Counter addresses are stable
     std::size_t sweep_at = 0;
+    Instant next_expiry{};  // no window in this shard ends before this (as of the last sweep)
   };
 
  public:
@@ -67,7 +74,7 @@ class Throttle {
     std::chrono::seconds retry_after;  // at least one second
   };
 
-  Throttle(ThrottleLimits limits, const Clock& clock) : limits_(limits), clock_(clock) {}
+  Throttle(ThrottleLimits limits, const Clock& clock);
 
   // Counts one request of `caller_key` against `mailbox_id`. A refused request is not counted.
   std::variant<Lease, Rejection> admit(std::string_view caller_key, std::string_view mailbox_id);
@@ -81,6 +88,7 @@ class Throttle {
 
   ThrottleLimits limits_;
   const Clock& clock_;
+  Key digest_key_{};
   std::array<Shard, kShardCount> shards_;
 };
 
