@@ -83,9 +83,8 @@ int serve(const gateway::ServeOptions& options) {
     mailbox_ids.push_back(user.id);
   }
   const core::Directory& users = *directory.value();
-  auto store = open_store(options, mailbox_ids, [&](const std::string& id) {
-    return core::default_settings(*users.find_user(id), clock.now());
-  });
+  auto store =
+      open_store(options, mailbox_ids, [&](const std::string&) { return core::default_settings(clock.now()); });
   if (!store) {
     return fail(store.error().message);
   }

@@ -8,30 +8,25 @@
 
 #include "core/store/mailbox_snapshot.h"
 #include "rest_facade/json/mailbox_members.h"
-#include "rest_facade/odata_context.h"
 
 namespace oofgate::rest {
 
-// Slots of core::RenderCache this facade owns (0..7). A slot holds a complete response body
-// rendered from that snapshot; bodies name the owner's object id, so /me and /users share them.
-inline constexpr std::size_t kFullSettingsV1Slot = 0;
-inline constexpr std::size_t kFullSettingsBetaSlot = 1;
-
-inline std::size_t full_settings_slot(ApiVersion version) {
-  return version == ApiVersion::kBeta ? kFullSettingsBetaSlot : kFullSettingsV1Slot;
-}
+// Slots of core::RenderCache this facade owns (0..7). A slot holds the members of a body that
+// the snapshot alone decides, as a complete JSON object (json/owned_body.h joins on the members
+// naming the owner), so mailboxes sharing a snapshot share its renderings. They are the same in
+// v1.0 and beta.
+inline constexpr std::size_t kFullSettingsSlot = 0;
 
 // The complex members clients read on their own (…/mailboxSettings/automaticRepliesSetting and
 // the like) get slots too; primitive members are cheap enough to render each time.
-inline std::optional<std::size_t> member_slot(ApiVersion version, MailboxMember member) {
-  const std::size_t beta = version == ApiVersion::kBeta ? 1 : 0;
+inline std::optional<std::size_t> member_slot(MailboxMember member) {
   switch (member) {
     case MailboxMember::kAutomaticRepliesSetting:
-      return 2 + beta;
+      return 1;
     case MailboxMember::kWorkingHours:
-      return 4 + beta;
+      return 2;
     case MailboxMember::kLanguage:
-      return 6 + beta;
+      return 3;
     default:
       return std::nullopt;
   }

@@ -27,7 +27,7 @@ struct UmSettings {
   bool operator==(const UmSettings&) const = default;
 };
 
-// Everything stored for one mailbox.
+// Everything stored for one mailbox (archiveFolder is derived from the owner: archive_folder.h).
 struct MailboxSettings {
   AutomaticReplies automatic_replies;
   std::string time_zone = "UTC";
@@ -35,9 +35,9 @@ struct MailboxSettings {
   LocaleInfo language;
   std::string date_format;
   std::string time_format;
-  DelegateMeetingMessageDelivery delegate_meeting_message_delivery = DelegateMeetingMessageDelivery::kSendToDelegateOnly;
+  DelegateMeetingMessageDelivery delegate_meeting_message_delivery =
+      DelegateMeetingMessageDelivery::kSendToDelegateOnly;
   UserPurpose user_purpose = UserPurpose::kUser;  // read-only
-  std::string archive_folder;                     // read-only
   UmSettings um;
 
   bool operator==(const MailboxSettings&) const = default;

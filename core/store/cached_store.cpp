@@ -16,12 +16,16 @@ Result<std::unique_ptr<CachedStore>> CachedStore::open(std::unique_ptr<Persisten
     return loaded.error();
   }
   store->entries_.reserve(mailbox_ids.size());
+  // Mailboxes never written share one snapshot of their (equal) defaults: a million of them cost
+  // one copy, and a body a facade renders for one of them is ready for all.
+  std::shared_ptr<MailboxSnapshot> shared_defaults;
   for (const auto& id : mailbox_ids) {
-    auto entry = std::make_unique<Entry>();
-    auto snapshot = std::make_shared<MailboxSnapshot>();
-    snapshot->settings = defaults(id);
-    entry->committed.store(std::move(snapshot));
-    store->entries_.emplace(id, std::move(entry));
+    MailboxSettings settings = defaults(id);
+    if (!shared_defaults || !(shared_defaults->settings == settings)) {
+      shared_defaults = std::make_shared<MailboxSnapshot>();
+      shared_defaults->settings = std::move(settings);
+    }
+    store->entries_.try_emplace(id).first->second.committed.store(shared_defaults);
   }
   for (auto& stored : loaded.value()) {
     auto it = store->entries_.find(stored.mailbox_id);
@@ -31,7 +35,7 @@ Result<std::unique_ptr<CachedStore>> CachedStore::open(std::unique_ptr<Persisten
     auto snapshot = std::make_shared<MailboxSnapshot>();
     snapshot->version = stored.version;
     snapshot->settings = std::move(stored.settings);
-    it->second->committed.store(std::move(snapshot));
+    it->second.committed.store(std::move(snapshot));
   }
   store->committer_ = std::thread([raw = store.get()] { raw->run_committer(); });
   return store;
@@ -54,7 +58,7 @@ void CachedStore::read(const std::string& mailbox_id, SnapshotCallback done) {
     done(Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"});
     return;
   }
-  done(it->second->committed.load(std::memory_order_acquire));
+  done(it->second.committed.load(std::memory_order_acquire));
 }
 
 void CachedStore::update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) {
@@ -69,7 +73,7 @@ void CachedStore::update(const std::string& mailbox_id, Mutation mutation, Snaps
       done(Error{ErrorCode::kStoreUnavailable, "the store is shutting down"});
       return;
     }
-    queue_.push_back(PendingWrite{it->second.get(), &it->first, std::move(mutation), std::move(done)});
+    queue_.push_back(PendingWrite{&it->second, &it->first, std::move(mutation), std::move(done)});
   }
   queue_ready_.notify_one();
 }

@@ -199,7 +199,7 @@ std::string encode_settings(const MailboxSettings& s) {
   w.string(s.time_format);
   w.enumeration(s.delegate_meeting_message_delivery);
   w.enumeration(s.user_purpose);
-  w.string(s.archive_folder);
+  w.string("");  // once the archive folder id, now derived from the owner; kept so old rows load
   w.boolean(s.um.missed_call_notification_enabled);
   w.string(s.um.play_on_phone_dial_string);
   w.string(s.um.telephone_access_numbers);
@@ -227,10 +227,9 @@ Result<MailboxSettings> decode_settings(std::string_view bytes) {
   s.language.display_name = r.string();
   s.date_format = r.string();
   s.time_format = r.string();
-  s.delegate_meeting_message_delivery =
-      r.enumeration(DelegateMeetingMessageDelivery::kSendToDelegateOnly);
+  s.delegate_meeting_message_delivery = r.enumeration(DelegateMeetingMessageDelivery::kSendToDelegateOnly);
   s.user_purpose = r.enumeration(UserPurpose::kUnknownFutureValue);
-  s.archive_folder = r.string();
+  (void)r.string();  // the former archive folder id (see encode_settings)
   s.um.missed_call_notification_enabled = r.boolean();
   s.um.play_on_phone_dial_string = r.string();
   s.um.telephone_access_numbers = r.string();

@@ -1,5 +1,7 @@
+#include "core/directory/archive_folder.h"
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
+#include "rest_facade/json/owned_body.h"
 #include "rest_facade/json/serializers.h"
 #include "rest_facade/render_slots.h"
 
@@ -15,30 +17,33 @@ void get_mailbox_setting(const RouteContext& context) {
   if (owner == nullptr) {
     return;
   }
-  context.service.read(*owner, on_snapshot(context.reply, [reply = context.reply, version = context.match.version,
-                                                            owner, member = *member](const core::MailboxSnapshot& snapshot) {
-    auto render = [&] {
-      rapidjson::StringBuffer buffer;
-      JsonWriter writer(buffer);
-      writer.StartObject();
-      write_member(writer, "@odata.context",
-                   mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member))));
-      if (is_complex(member)) {
-        // Graph answers a complex property as the object itself with the context injected first.
-        write_complex_member_members(writer, snapshot.settings, member);
-      } else {
+  context.service.read(
+      *owner, on_snapshot(context.reply, [reply = context.reply, version = context.match.version, owner,
+                                          member = *member](const core::MailboxSnapshot& snapshot) {
+        const auto context_url = mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member)));
+        if (const auto slot = member_slot(member)) {
+          // Graph answers a complex property as the object itself with the context injected first.
+          const auto shared = cached_body(snapshot, *slot, [&] {
+            rapidjson::StringBuffer buffer;
+            JsonWriter writer(buffer);
+            writer.StartObject();
+            write_complex_member_members(writer, snapshot.settings, member);
+            writer.EndObject();
+            return take_json(buffer);
+          });
+          reply->send_json(boost::beast::http::status::ok, owned_body(context_url, std::nullopt, *shared));
+          return;
+        }
+        rapidjson::StringBuffer buffer;
+        JsonWriter writer(buffer);
+        writer.StartObject();
+        write_member(writer, "@odata.context", context_url);
         write_key(writer, "value");
-        write_member_value(writer, snapshot.settings, member);
-      }
-      writer.EndObject();
-      return take_json(buffer);
-    };
-    if (const auto slot = member_slot(version, member)) {
-      reply->send_json(boost::beast::http::status::ok, *cached_body(snapshot, *slot, render));
-      return;
-    }
-    reply->send_json(boost::beast::http::status::ok, render());
-  }));
+        write_member_value(writer, snapshot.settings, member,
+                           member == MailboxMember::kArchiveFolder ? core::archive_folder_id(*owner) : std::string());
+        writer.EndObject();
+        reply->send_json(boost::beast::http::status::ok, take_json(buffer));
+      }));
 }
 
 }  // namespace oofgate::rest

@@ -4,7 +4,6 @@
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
 #include "rest_facade/handlers/mailbox_settings_body.h"
-#include "rest_facade/render_slots.h"
 
 namespace oofgate::rest {
 namespace {
@@ -27,9 +26,11 @@ std::variant<Selection, GraphError> selection_from(const std::optional<std::stri
     }
     const auto member = member_from_name(item);
     if (!member) {
-      return GraphError{boost::beast::http::status::bad_request, "BadRequest",
+      return GraphError{boost::beast::http::status::bad_request,
+                        "BadRequest",
                         "Could not find a property named '" + item + "' on type 'microsoft.graph.mailboxSettings'.",
-                        {}, {}};
+                        {},
+                        {}};
     }
     if (!contains(selection.members, *member)) {
       names += names.empty() ? "" : ",";
@@ -64,16 +65,12 @@ void get_mailbox_settings(const RouteContext& context) {
       *owner, on_snapshot(context.reply, [reply = context.reply, version, owner, full,
                                           selection = std::move(selection)](const core::MailboxSnapshot& snapshot) {
         if (!full) {
-          reply->send_json(boost::beast::http::status::ok,
-                           mailbox_settings_body(version, owner->id, snapshot.settings, selection.members,
-                                                 selection.context_suffix));
+          reply->send_json(
+              boost::beast::http::status::ok,
+              mailbox_settings_body(version, *owner, snapshot.settings, selection.members, selection.context_suffix));
           return;
         }
-        // The hot path: the full body is rendered once per snapshot and version.
-        const auto body = cached_body(snapshot, full_settings_slot(version), [&] {
-          return mailbox_settings_body(version, owner->id, snapshot.settings, all_members(), "");
-        });
-        reply->send_json(boost::beast::http::status::ok, *body);
+        reply->send_json(boost::beast::http::status::ok, full_mailbox_settings_body(version, *owner, snapshot));
       }));
 }
 

@@ -1,6 +1,7 @@
 #include <array>
 #include <variant>
 
+#include "core/directory/archive_folder.h"
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
 #include "rest_facade/json/serializers.h"
@@ -48,8 +49,11 @@ std::variant<UserSelection, GraphError> user_selection(const std::optional<std::
       }
     }
     if (!found) {
-      return GraphError{boost::beast::http::status::bad_request, "BadRequest",
-                        "Could not find a property named '" + item + "' on type 'microsoft.graph.user'.", {}, {}};
+      return GraphError{boost::beast::http::status::bad_request,
+                        "BadRequest",
+                        "Could not find a property named '" + item + "' on type 'microsoft.graph.user'.",
+                        {},
+                        {}};
     }
   }
   selection.context_fragment = "users(" + names + ")/$entity";
@@ -79,7 +83,7 @@ std::string user_body(ApiVersion version, const core::User& user, const UserSele
         break;
       case UserProperty::kMailboxSettings:
         write_key(writer, name);
-        write_mailbox_settings(writer, *settings);
+        write_mailbox_settings(writer, *settings, core::archive_folder_id(user));
         break;
     }
   }
@@ -109,11 +113,11 @@ void get_user(const RouteContext& context) {
     context.reply->send_json(boost::beast::http::status::ok, user_body(version, *owner, selection, nullptr));
     return;
   }
-  context.service.read(*owner, on_snapshot(context.reply, [reply = context.reply, version, owner,
-                                                            selection = std::move(selection)](
-                                                               const core::MailboxSnapshot& snapshot) {
-    reply->send_json(boost::beast::http::status::ok, user_body(version, *owner, selection, &snapshot.settings));
-  }));
+  context.service.read(
+      *owner, on_snapshot(context.reply, [reply = context.reply, version, owner,
+                                          selection = std::move(selection)](const core::MailboxSnapshot& snapshot) {
+        reply->send_json(boost::beast::http::status::ok, user_body(version, *owner, selection, &snapshot.settings));
+      }));
 }
 
 void patch_user(const RouteContext& context) {
@@ -131,8 +135,10 @@ void list_users(const RouteContext& context) {
       if (iequals(item, "mailboxSettings")) {
         // Graph: mailboxSettings needs one explicit mailbox.
         context.reply->send_error(GraphError{boost::beast::http::status::bad_request,
-                                             "ExplicitTargetMailboxIdShouldNotBeNullOrWhiteSpace", "The Id is invalid.",
-                                             {}, {}});
+                                             "ExplicitTargetMailboxIdShouldNotBeNullOrWhiteSpace",
+                                             "The Id is invalid.",
+                                             {},
+                                             {}});
         return;
       }
     }

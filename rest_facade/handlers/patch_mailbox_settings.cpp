@@ -18,8 +18,7 @@ bool is_json_media_type(std::string_view content_type) {
   while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) {
     media.remove_prefix(1);
   }
-  return iequals(media, "application/json") ||
-         (media.size() > 5 && iequals(media.substr(media.size() - 5), "+json"));
+  return iequals(media, "application/json") || (media.size() > 5 && iequals(media.substr(media.size() - 5), "+json"));
 }
 
 }  // namespace
@@ -46,13 +45,12 @@ void patch_mailbox_settings(const RouteContext& context) {
   }
   auto& patch = std::get<ParsedPatch>(parsed);
   // The whole patch goes to the core in one call, so a rejected PATCH changes nothing.
-  context.service.update(
-      *owner, std::move(patch.patch),
-      on_snapshot(context.reply, [reply = context.reply, version = context.match.version, owner,
-                                  members = patch.members](const core::MailboxSnapshot& snapshot) {
-        reply->send_json(boost::beast::http::status::ok,
-                         mailbox_settings_body(version, owner->id, snapshot.settings, members, ""));
-      }));
+  context.service.update(*owner, std::move(patch.patch),
+                         on_snapshot(context.reply, [reply = context.reply, version = context.match.version, owner,
+                                                     members = patch.members](const core::MailboxSnapshot& snapshot) {
+                           reply->send_json(boost::beast::http::status::ok,
+                                            mailbox_settings_body(version, *owner, snapshot.settings, members, ""));
+                         }));
 }
 
 }  // namespace oofgate::rest

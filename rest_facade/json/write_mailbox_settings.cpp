@@ -3,10 +3,11 @@
 
 namespace oofgate::rest {
 
-void write_member_value(JsonWriter& writer, const core::MailboxSettings& settings, MailboxMember member) {
+void write_member_value(JsonWriter& writer, const core::MailboxSettings& settings, MailboxMember member,
+                        std::string_view archive_folder) {
   switch (member) {
     case MailboxMember::kArchiveFolder:
-      write_string(writer, settings.archive_folder);
+      write_string(writer, archive_folder);
       return;
     case MailboxMember::kTimeZone:
       write_string(writer, settings.time_zone);
@@ -50,19 +51,21 @@ void write_complex_member_members(JsonWriter& writer, const core::MailboxSetting
   }
 }
 
-void write_mailbox_settings_members(JsonWriter& writer, const core::MailboxSettings& settings, const MemberSet& members) {
+void write_mailbox_settings_members(JsonWriter& writer, const core::MailboxSettings& settings, const MemberSet& members,
+                                    std::string_view archive_folder) {
   for (std::size_t i = 0; i < kMailboxMemberCount; ++i) {
     const auto member = static_cast<MailboxMember>(i);
     if (contains(members, member)) {
       write_key(writer, member_name(member));
-      write_member_value(writer, settings, member);
+      write_member_value(writer, settings, member, archive_folder);
     }
   }
 }
 
-void write_mailbox_settings(JsonWriter& writer, const core::MailboxSettings& settings) {
+void write_mailbox_settings(JsonWriter& writer, const core::MailboxSettings& settings,
+                            std::string_view archive_folder) {
   writer.StartObject();
-  write_mailbox_settings_members(writer, settings, all_members());
+  write_mailbox_settings_members(writer, settings, all_members(), archive_folder);
   writer.EndObject();
 }
 

@@ -40,7 +40,7 @@ TEST(LocaleCatalog, LooksUpTagsCaseInsensitivelyAndLeavesOutNonRegionalLocales) 
 
 TEST(LocaleCatalog, PatchDerivesTheDisplayNameAndRefusesUnknownLocales) {
   CoreFixture core;
-  const MailboxSettings current = default_settings(core.adele(), fixed_now());
+  const MailboxSettings current = default_settings(fixed_now());
   MailboxSettingsPatch patch;
   patch.language.emplace().locale = "ja-jp";
   patch.language->display_name = "ignored";

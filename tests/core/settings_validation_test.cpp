@@ -18,7 +18,7 @@ DateTimeTimeZoneInput at(Instant instant, std::string zone = "UTC") {
 class SettingsValidation : public ::testing::Test {
  protected:
   CoreFixture core;
-  MailboxSettings current = default_settings(core.adele(), fixed_now());
+  MailboxSettings current = default_settings(fixed_now());
   Result<MailboxSettings> apply(const MailboxSettingsPatch& patch) {
     return apply_patch(current, patch, fixed_now(), core.zones, core.service->locales());
   }
@@ -65,8 +65,8 @@ TEST_F(SettingsValidation, ExplicitOffsetIsConvertedIntoTheStatedZone) {
   auto& r = patch.automatic_replies.emplace();
   r.state = OofState::kScheduled;
   // 2030-01-16T10:00:00+02:00 = 08:00Z = 00:00 in Los Angeles (UTC-8 in January).
-  r.scheduled_start = DateTimeTimeZoneInput{LocalDateTime{(fixed_now() + 22h).time_since_epoch()}, 120min,
-                                            "Pacific Standard Time"};
+  r.scheduled_start =
+      DateTimeTimeZoneInput{LocalDateTime{(fixed_now() + 22h).time_since_epoch()}, 120min, "Pacific Standard Time"};
   r.scheduled_end = at(fixed_now() + 72h);
   const auto next = apply(patch).value();
   EXPECT_EQ(next.automatic_replies.scheduled_start.local, LocalDateTime{(fixed_now() + 12h).time_since_epoch()});
@@ -100,7 +100,7 @@ TEST_F(SettingsValidation, UnknownZonesAreRejectedEverywhere) {
 
 TEST_F(SettingsValidation, ARejectedPatchAppliesNothing) {
   MailboxSettingsPatch patch;
-  patch.time_zone = "Europe/Berlin";  // valid
+  patch.time_zone = "Europe/Berlin";                                                  // valid
   patch.working_hours.emplace().start_time = std::chrono::duration_cast<Ticks>(23h);  // after 17:00 end
   ASSERT_FALSE(apply(patch).ok());
   EXPECT_EQ(current.time_zone, "UTC");

@@ -35,7 +35,7 @@ class TempDir {
 };
 
 MailboxSettings rich_settings() {
-  MailboxSettings s = default_settings(User{"id-1", "u@x", "U", "", true}, fixed_now());
+  MailboxSettings s = default_settings(fixed_now());
   s.automatic_replies.state = OofState::kScheduled;
   s.automatic_replies.external_audience = ExternalAudience::kContactsOnly;
   s.automatic_replies.internal_reply_message = "<p>in ✓</p>";
@@ -82,9 +82,7 @@ Mutation append_digit(char digit) {
 
 std::unique_ptr<CachedStore> open_store(std::unique_ptr<PersistenceBackend> backend) {
   return std::move(CachedStore::open(std::move(backend), {"a", "b"},
-                                     [](const std::string& id) {
-                                       return default_settings(User{id, id + "@x", id, "", true}, fixed_now());
-                                     }))
+                                     [](const std::string&) { return default_settings(fixed_now()); }))
       .value();
 }
 

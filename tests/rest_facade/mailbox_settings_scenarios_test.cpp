@@ -3,6 +3,10 @@
 
 #include <atomic>
 
+#include "core/directory/archive_folder.h"
+#include "rest_facade/json/owned_body.h"
+#include "rest_facade/odata_context.h"
+#include "rest_facade/render_slots.h"
 #include "rest_harness.h"
 
 namespace oofgate::testing {
@@ -17,7 +21,8 @@ TEST(Merge, StatusOnlyPatchKeepsMessages) {  // spec items 27, 28
             200);
   ASSERT_EQ(h.patch("/v1.0/me/mailboxSettings", R"({"automaticRepliesSetting":{"status":"disabled"}})").result_int(),
             200);
-  const auto response = h.patch("/v1.0/me/mailboxSettings", R"({"automaticRepliesSetting":{"status":"alwaysEnabled"}})");
+  const auto response =
+      h.patch("/v1.0/me/mailboxSettings", R"({"automaticRepliesSetting":{"status":"alwaysEnabled"}})");
   ASSERT_EQ(response.result_int(), 200);
   const auto body = parse_json(response.body());
   EXPECT_EQ(json_at(body, "/automaticRepliesSetting/internalReplyMessage"), "\"in\"");
@@ -42,9 +47,9 @@ TEST(Atomicity, RejectedPatchChangesNothing) {
   RestHarness h;
   const auto before = h.get("/v1.0/me/mailboxSettings").body();
   // A valid timeZone next to invalid working hours: the core refuses the whole patch.
-  const auto rejected = h.patch("/v1.0/me/mailboxSettings",
-                                R"({"timeZone":"Pacific Standard Time",)"
-                                R"("workingHours":{"startTime":"18:00:00","endTime":"09:00:00"}})");
+  const auto rejected =
+      h.patch("/v1.0/me/mailboxSettings", R"({"timeZone":"Pacific Standard Time",)"
+                                          R"("workingHours":{"startTime":"18:00:00","endTime":"09:00:00"}})");
   EXPECT_EQ(rejected.result_int(), 400);
   // A valid timeZone next to a body-level error: refused before the core is called.
   const auto unreadable =
@@ -57,11 +62,11 @@ TEST(Atomicity, RejectedPatchChangesNothing) {
 TEST(TimeZones, ScheduledWindowInNonUtcZone) {
   RestHarness h;
   // 2030-03-01T00:00Z is 09:00 in Tokyo; "+02:00" at 10:00 is 08:00Z, i.e. 17:00 in Tokyo.
-  const auto response = h.patch(
-      "/v1.0/me/mailboxSettings",
-      R"({"automaticRepliesSetting":{"status":"scheduled",)"
-      R"("scheduledStartDateTime":{"dateTime":"2030-03-01T00:00:00.000Z","timeZone":"Tokyo Standard Time"},)"
-      R"("scheduledEndDateTime":{"dateTime":"2030-03-02T10:00:00+02:00","timeZone":"Asia/Tokyo"}}})");
+  const auto response =
+      h.patch("/v1.0/me/mailboxSettings",
+              R"({"automaticRepliesSetting":{"status":"scheduled",)"
+              R"("scheduledStartDateTime":{"dateTime":"2030-03-01T00:00:00.000Z","timeZone":"Tokyo Standard Time"},)"
+              R"("scheduledEndDateTime":{"dateTime":"2030-03-02T10:00:00+02:00","timeZone":"Asia/Tokyo"}}})");
   ASSERT_EQ(response.result_int(), 200) << response.body();
   const auto later = parse_json(h.get("/beta/me/mailboxSettings/automaticRepliesSetting").body());
   EXPECT_EQ(json_at(later, "/scheduledStartDateTime"),
@@ -74,17 +79,17 @@ TEST(TimeZones, ScheduledWindowEndingBeforeNowInLocalZoneIsRefused) {
   RestHarness h;
   // The fixture's now is 2030-01-15T12:00Z; 2030-01-15T14:00 in Hawaii (UTC-10) is 2030-01-16T00:00Z
   // (still future) while 2030-01-15T01:00 in Tokyo (UTC+9) is 2030-01-14T16:00Z (past).
-  const auto future = h.patch(
-      "/v1.0/me/mailboxSettings",
-      R"({"automaticRepliesSetting":{"status":"scheduled",)"
-      R"("scheduledStartDateTime":{"dateTime":"2030-01-15T00:00:00","timeZone":"Hawaiian Standard Time"},)"
-      R"("scheduledEndDateTime":{"dateTime":"2030-01-15T14:00:00","timeZone":"Hawaiian Standard Time"}}})");
+  const auto future =
+      h.patch("/v1.0/me/mailboxSettings",
+              R"({"automaticRepliesSetting":{"status":"scheduled",)"
+              R"("scheduledStartDateTime":{"dateTime":"2030-01-15T00:00:00","timeZone":"Hawaiian Standard Time"},)"
+              R"("scheduledEndDateTime":{"dateTime":"2030-01-15T14:00:00","timeZone":"Hawaiian Standard Time"}}})");
   EXPECT_EQ(future.result_int(), 200) << future.body();
-  const auto past = h.patch(
-      "/v1.0/me/mailboxSettings",
-      R"({"automaticRepliesSetting":{"status":"scheduled",)"
-      R"("scheduledStartDateTime":{"dateTime":"2030-01-15T00:00:00","timeZone":"Tokyo Standard Time"},)"
-      R"("scheduledEndDateTime":{"dateTime":"2030-01-15T01:00:00","timeZone":"Tokyo Standard Time"}}})");
+  const auto past =
+      h.patch("/v1.0/me/mailboxSettings",
+              R"({"automaticRepliesSetting":{"status":"scheduled",)"
+              R"("scheduledStartDateTime":{"dateTime":"2030-01-15T00:00:00","timeZone":"Tokyo Standard Time"},)"
+              R"("scheduledEndDateTime":{"dateTime":"2030-01-15T01:00:00","timeZone":"Tokyo Standard Time"}}})");
   EXPECT_EQ(past.result_int(), 400);
   EXPECT_EQ(json_at(parse_json(past.body()), "/error/code"), "\"ErrorInvalidScheduledOofDuration\"");
 }
@@ -98,11 +103,12 @@ TEST(TimeZones, CustomTimeZoneRoundTrips) {  // spec item 25
                          "daylightBias": 100}}}})");
   ASSERT_EQ(response.result_int(), 200) << response.body();
   const auto later = parse_json(h.get("/v1.0/users/adele@contoso.com/mailboxSettings/workingHours").body());
-  EXPECT_EQ(json_at(later, "/timeZone"),
-            R"({"@odata.type":"#microsoft.graph.customTimeZone","bias":-300,"name":"Customized Time Zone",)"
-            R"("standardOffset":{"time":"02:00:00.0000000","dayOccurrence":2,"dayOfWeek":"sunday","month":10,"year":0},)"
-            R"("daylightOffset":{"time":"02:00:00.0000000","dayOccurrence":4,"dayOfWeek":"sunday","month":5,"year":0,)"
-            R"("daylightBias":100}})");
+  EXPECT_EQ(
+      json_at(later, "/timeZone"),
+      R"({"@odata.type":"#microsoft.graph.customTimeZone","bias":-300,"name":"Customized Time Zone",)"
+      R"("standardOffset":{"time":"02:00:00.0000000","dayOccurrence":2,"dayOfWeek":"sunday","month":10,"year":0},)"
+      R"("daylightOffset":{"time":"02:00:00.0000000","dayOccurrence":4,"dayOfWeek":"sunday","month":5,"year":0,)"
+      R"("daylightBias":100}})");
   // Working hours and days kept by the merge.
   EXPECT_EQ(json_at(later, "/startTime"), "\"08:00:00.0000000\"");
 }
@@ -122,22 +128,66 @@ TEST(ReadOnly, ReadOnlyMembersAreIgnoredOnLaterGet) {  // spec item 49
   EXPECT_NE(json_at(later, "/archiveFolder"), "\"x\"");
 }
 
+using rest::ApiVersion;
+using rest::kFullSettingsSlot;
+using rest::mailbox_settings_context;
+using rest::MailboxMember;
+using rest::member_slot;
+using rest::owned_body;
+
+core::SnapshotPtr snapshot_of(const RestHarness& h, const core::User& user) {
+  SnapshotWaiter waiter;
+  h.core.service->read(user, waiter.callback());
+  return waiter.get().value();
+}
+
 TEST(RenderCache, RepeatedGetsServeTheSameBytesForMeAndUsers) {
   RestHarness h;
   const auto first = h.get("/v1.0/me/mailboxSettings").body();
-  SnapshotWaiter waiter;
-  h.core.service->read(h.core.adele(), waiter.callback());
-  const auto snapshot = waiter.get().value();
-  const auto cached = snapshot->render_cache.get(0);
+  const auto cached = snapshot_of(h, h.core.adele())->render_cache.get(kFullSettingsSlot);
   ASSERT_NE(cached, nullptr);
-  EXPECT_EQ(*cached, first);
+  // The cache holds what the settings decide; the owner's members are joined on per request.
+  EXPECT_EQ(first, owned_body(mailbox_settings_context(ApiVersion::kV1, kAdeleId, ""),
+                              core::archive_folder_id(h.core.adele()), *cached));
   EXPECT_EQ(h.get("/v1.0/users/adele@contoso.com/mailboxSettings", Credentials::bearer("app-rw")).body(), first);
   EXPECT_EQ(h.get("/v1.0/users/" + std::string(kAdeleId) + "/mailboxSettings").body(), first);
-  // Beta has its own slot, because its context URL differs.
-  const auto beta = h.get("/beta/me/mailboxSettings").body();
-  EXPECT_NE(beta, first);
-  ASSERT_NE(snapshot->render_cache.get(1), nullptr);
-  EXPECT_EQ(*snapshot->render_cache.get(1), beta);
+  const auto beta = parse_json(h.get("/beta/me/mailboxSettings").body());
+  auto v1 = parse_json(first);
+  EXPECT_EQ(json_at(beta, "/@odata.context"),
+            "\"https://graph.microsoft.com/beta/$metadata#users('" + std::string(kAdeleId) + "')/mailboxSettings\"");
+  v1["@odata.context"].CopyFrom(beta["@odata.context"], v1.GetAllocator());
+  EXPECT_TRUE(v1 == beta);
+}
+
+TEST(RenderCache, MailboxesNeverWrittenShareOneSnapshotAndItsRenderings) {
+  RestHarness h;
+  ASSERT_EQ(snapshot_of(h, h.core.adele()), snapshot_of(h, h.core.alex()));
+  const auto adele = parse_json(h.get("/v1.0/me/mailboxSettings/automaticRepliesSetting").body());
+  ASSERT_NE(snapshot_of(h, h.core.alex())->render_cache.get(*member_slot(MailboxMember::kAutomaticRepliesSetting)),
+            nullptr);
+  const auto alex = parse_json(
+      h.get("/v1.0/users/alex@contoso.com/mailboxSettings/automaticRepliesSetting", Credentials::bearer("app-rw"))
+          .body());
+  EXPECT_NE(json_at(alex, "/@odata.context"), json_at(adele, "/@odata.context"));
+  EXPECT_EQ(json_at(alex, "/status"), json_at(adele, "/status"));
+  const auto adele_full = parse_json(h.get("/v1.0/me/mailboxSettings").body());
+  const auto alex_full =
+      parse_json(h.get("/v1.0/users/alex@contoso.com/mailboxSettings", Credentials::bearer("app-rw")).body());
+  EXPECT_EQ(json_at(alex_full, "/archiveFolder"), "\"" + core::archive_folder_id(h.core.alex()) + "\"");
+  EXPECT_NE(json_at(alex_full, "/archiveFolder"), json_at(adele_full, "/archiveFolder"));
+
+  // A write gives the written mailbox its own snapshot and leaves the others on the defaults.
+  ASSERT_EQ(
+      h.patch("/v1.0/me/mailboxSettings", R"({"automaticRepliesSetting":{"status":"alwaysEnabled"}})").result_int(),
+      200);
+  EXPECT_NE(snapshot_of(h, h.core.adele()), snapshot_of(h, h.core.alex()));
+  EXPECT_EQ(json_at(parse_json(h.get("/v1.0/me/mailboxSettings/automaticRepliesSetting").body()), "/status"),
+            "\"alwaysEnabled\"");
+  EXPECT_EQ(json_at(parse_json(h.get("/v1.0/users/alex@contoso.com/mailboxSettings/automaticRepliesSetting",
+                                     Credentials::bearer("app-rw"))
+                                   .body()),
+                    "/status"),
+            "\"disabled\"");
 }
 
 TEST(RenderCache, PatchIsVisibleToTheNextGet) {
@@ -182,8 +232,8 @@ TEST(SupportedTimeZones, WindowsListHasGeneratedDisplayNames) {  // spec item 33
 
 TEST(SupportedTimeZones, IanaListUsesAliasAsDisplayName) {  // spec item 34
   RestHarness h;
-  const auto body = parse_json(
-      h.get("/beta/users/adele@contoso.com/outlook/supportedTimeZones(TimeZoneStandard='Iana')").body());
+  const auto body =
+      parse_json(h.get("/beta/users/adele@contoso.com/outlook/supportedTimeZones(TimeZoneStandard='Iana')").body());
   ASSERT_TRUE(body["value"].IsArray());
   bool found = false;
   for (const auto& zone : body["value"].GetArray()) {
@@ -208,12 +258,9 @@ TEST(StoreFailure, UnavailableStoreAnswers503WithoutInternalDetail) {
   for (const auto& user : fixture.directory->users()) {
     ids.push_back(user.id);
   }
-  auto store = std::move(core::CachedStore::open(std::make_unique<FailingBackend>(), ids,
-                                                 [&](const std::string& id) {
-                                                   return core::default_settings(*fixture.directory->find_user(id),
-                                                                                 fixture.clock.now());
-                                                 }))
-                   .value();
+  auto store = std::move(core::CachedStore::open(std::make_unique<FailingBackend>(), ids, [&](const std::string&) {
+                 return core::default_settings(fixture.clock.now());
+               })).value();
   core::MailboxService service(*fixture.directory, *store, fixture.clock, fixture.zones);
   rest::RestFacade facade(service);
   rest::HttpRequest request{http::verb::patch, "/v1.0/me/mailboxSettings", 11};

@@ -45,8 +45,8 @@ TEST(SoapFaultMapping, EveryCoreErrorHasOneFault) {
 
 TEST(SoapFaultMapping, InternalAndStoreDetailNeverReachTheClient) {
   for (core::ErrorCode code : {core::ErrorCode::kInternal, core::ErrorCode::kStoreUnavailable}) {
-    const soap::Fault fault =
-        soap::fault_from_error(core::Error{code, "sqlite: disk I/O error at /var/lib/x"}, ExceptionType::kInvalidArgument);
+    const soap::Fault fault = soap::fault_from_error(core::Error{code, "sqlite: disk I/O error at /var/lib/x"},
+                                                     ExceptionType::kInvalidArgument);
     EXPECT_EQ(fault.reason.find("sqlite"), std::string::npos);
   }
 }
@@ -54,8 +54,12 @@ TEST(SoapFaultMapping, InternalAndStoreDetailNeverReachTheClient) {
 TEST(SoapCatchAll, ExceptionBecomesAGenericServerFaultSentOnce) {
   int calls = 0;
   soap::HttpResponse answer;
-  const soap::Reply reply([&](soap::HttpResponse response) { ++calls; answer = std::move(response); }, 11, true,
-                          soap::SoapVersion::k11);
+  const soap::Reply reply(
+      [&](soap::HttpResponse response) {
+        ++calls;
+        answer = std::move(response);
+      },
+      11, true, soap::SoapVersion::k11);
   soap::guarded(reply, [] { throw std::runtime_error("secret internals"); });
   soap::guarded(reply, [&] { reply.success("<late />"); });
   EXPECT_EQ(calls, 1);
@@ -89,18 +93,16 @@ TEST(SoapStoreFailure, UnavailableStoreIsAServerFaultAndChangesNothing) {
   for (const auto& user : fixture.directory->users()) {
     ids.push_back(user.id);
   }
-  auto store = std::move(core::CachedStore::open(std::make_unique<UnavailableBackend>(), ids,
-                                                 [&](const std::string& id) {
-                                                   return core::default_settings(*fixture.directory->find_user(id),
-                                                                                 fixture.clock.now());
-                                                 }))
-                   .value();
+  auto store = std::move(core::CachedStore::open(std::make_unique<UnavailableBackend>(), ids, [&](const std::string&) {
+                 return core::default_settings(fixture.clock.now());
+               })).value();
   core::MailboxService service(*fixture.directory, *store, fixture.clock, fixture.zones);
   soap::SoapFacade facade(service);
 
   soap::HttpRequest request{http::verb::post, std::string(kUmPath), 11};
   request.set(http::field::content_type, kSoap11Type);
-  request.body() = soap11_request(R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>true</status></SetOofStatus>)");
+  request.body() = soap11_request(
+      R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>true</status></SetOofStatus>)");
   request.prepare_payload();
   core::PermissionSet permissions;
   permissions.add(core::Permission::kMailboxSettingsReadWrite);
@@ -111,9 +113,10 @@ TEST(SoapStoreFailure, UnavailableStoreIsAServerFaultAndChangesNothing) {
   const auto response = promise.get_future().get();
 
   EXPECT_EQ(response.result(), http::status::internal_server_error);
-  EXPECT_EQ(response.body(),
-            soap11_fault("soap:Server", "The mailbox store is temporarily unavailable; nothing was changed. Try again later.",
-                         "ServiceUnavailableException"));
+  EXPECT_EQ(
+      response.body(),
+      soap11_fault("soap:Server", "The mailbox store is temporarily unavailable; nothing was changed. Try again later.",
+                   "ServiceUnavailableException"));
   SnapshotWaiter waiter;
   service.read(fixture.adele(), waiter.callback());
   EXPECT_EQ(waiter.get().value()->settings.automatic_replies.state, core::OofState::kDisabled);

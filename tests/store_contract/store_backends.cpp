@@ -10,9 +10,7 @@
 
 namespace oofgate::testing {
 
-core::MailboxSettings contract_defaults(const std::string& mailbox_id) {
-  return core::default_settings(core::User{mailbox_id, mailbox_id + "@x", mailbox_id, "", true}, fixed_now());
-}
+core::MailboxSettings contract_defaults(const std::string&) { return core::default_settings(fixed_now()); }
 
 SqliteStoreBackend::SqliteStoreBackend() {
   dir_ = std::filesystem::temp_directory_path() / ("oofgate-contract-" + std::to_string(std::random_device{}()));

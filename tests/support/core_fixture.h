@@ -57,11 +57,9 @@ struct CoreFixture {
     for (const auto& user : directory->users()) {
       ids.push_back(user.id);
     }
-    store = std::move(core::CachedStore::open(std::make_unique<core::NullBackend>(), ids,
-                                              [this](const std::string& id) {
-                                                return core::default_settings(*directory->find_user(id), clock.now());
-                                              }))
-                .value();
+    store = std::move(core::CachedStore::open(std::make_unique<core::NullBackend>(), ids, [this](const std::string&) {
+              return core::default_settings(clock.now());
+            })).value();
     service = std::make_unique<core::MailboxService>(*directory, *store, clock, zones);
   }
 
