@@ -3,6 +3,7 @@
 #include <memory>
 #include <variant>
 
+#include "core/text/ascii.h"
 #include "rest_facade/reply.h"
 #include "rest_facade/routing/route_table.h"
 #include "rest_facade/wire/wire_enums.h"
@@ -34,7 +35,7 @@ bool is_soap_path(std::string_view target) {
   const auto path = target.substr(0, target.find('?'));
   constexpr std::string_view kAsmx = ".asmx";
   const auto at = path.size() >= kAsmx.size() ? path.size() - kAsmx.size() : 0;
-  return path.size() >= kAsmx.size() && iequals(path.substr(at), kAsmx);
+  return path.size() >= kAsmx.size() && core::iequals_ascii(path.substr(at), kAsmx);
 }
 
 // Graph accepts only bearer tokens; anything else (including valid Basic credentials) is 401.

@@ -1,5 +1,6 @@
 #include "soap_facade/endpoint.h"
 
+#include "core/text/ascii.h"
 #include "soap_facade/text.h"
 
 namespace oofgate::soap {
@@ -14,7 +15,7 @@ RequestTarget split_target(std::string_view target) {
 
 std::optional<UmEndpoint> match_um_endpoint(std::string_view path) {
   for (UmEndpoint endpoint : {UmEndpoint::kUnifiedMessagingService, UmEndpoint::kUm2007Legacy}) {
-    if (iequals_ascii(path, canonical_path(endpoint))) {
+    if (core::iequals_ascii(path, canonical_path(endpoint))) {
       return endpoint;
     }
   }
@@ -25,6 +26,6 @@ std::string_view canonical_path(UmEndpoint endpoint) {
   return endpoint == UmEndpoint::kUnifiedMessagingService ? "/UnifiedMessaging/Service.asmx" : "/EWS/UM2007Legacy.asmx";
 }
 
-bool is_wsdl_query(std::string_view query) { return iequals_ascii(query, "wsdl"); }
+bool is_wsdl_query(std::string_view query) { return core::iequals_ascii(query, "wsdl"); }
 
 }  // namespace oofgate::soap

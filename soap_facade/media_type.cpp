@@ -1,5 +1,6 @@
 #include "soap_facade/media_type.h"
 
+#include "core/text/ascii.h"
 #include "soap_facade/text.h"
 
 namespace oofgate::soap {
@@ -16,7 +17,7 @@ std::string_view unquote(std::string_view value) {
 
 std::optional<SoapMediaType> parse_soap_media_type(std::string_view content_type) {
   const auto semicolon = content_type.find(';');
-  const std::string type = lower_ascii(trim_http_space(content_type.substr(0, semicolon)));
+  const std::string type = core::to_lower_ascii(core::trim(content_type.substr(0, semicolon), core::kHttpSpace));
   SoapMediaType media;
   if (type == "text/xml") {
     media.version = SoapVersion::k11;
@@ -34,10 +35,10 @@ std::optional<SoapMediaType> parse_soap_media_type(std::string_view content_type
     if (equals == std::string_view::npos) {
       continue;
     }
-    const std::string name = lower_ascii(trim_http_space(parameter.substr(0, equals)));
-    const std::string_view value = unquote(trim_http_space(parameter.substr(equals + 1)));
+    const std::string name = core::to_lower_ascii(core::trim(parameter.substr(0, equals), core::kHttpSpace));
+    const std::string_view value = unquote(core::trim(parameter.substr(equals + 1), core::kHttpSpace));
     if (name == "charset") {
-      const std::string charset = lower_ascii(value);
+      const std::string charset = core::to_lower_ascii(value);
       media.charset_supported = charset == "utf-8" || charset == "utf8" || charset == "us-ascii";
     } else if (name == "action") {
       media.action = std::string(value);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/text/ascii.h"
 #include "soap_facade/operations/operation.h"
 #include "soap_facade/text.h"
 
@@ -11,7 +12,7 @@ std::optional<Fault> check_soap_action(std::optional<std::string_view> action, s
   if (!action) {
     return std::nullopt;
   }
-  std::string_view value = trim_http_space(*action);
+  std::string_view value = core::trim(*action, core::kHttpSpace);
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
     value = value.substr(1, value.size() - 2);
   }

@@ -5,10 +5,6 @@
 
 namespace oofgate::soap {
 
-std::string lower_ascii(std::string_view text);
-bool iequals_ascii(std::string_view a, std::string_view b);
-// Strips HTTP optional whitespace (space, tab).
-std::string_view trim_http_space(std::string_view text);
 // Strips XML whitespace (space, tab, CR, LF): the xs:boolean whiteSpace="collapse" facet.
 std::string_view trim_xml_space(std::string_view text);
 // Escapes text for element content and double-quoted attribute values.

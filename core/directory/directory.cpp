@@ -6,19 +6,9 @@
 
 #include "core/directory/password_hasher.h"
 #include "core/directory/siphash.h"
+#include "core/text/ascii.h"
 
 namespace oofgate::core {
-namespace {
-
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-}  // namespace
-
-std::string to_lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), lower_ascii);
-  return out;
-}
 
 Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, std::vector<TokenGrant> tokens) {
   std::unique_ptr<Directory> directory(new Directory());
@@ -60,7 +50,7 @@ const User* Directory::find_user(std::string_view id_or_upn) const {
     const auto it = by_key_.find(to_lower_ascii(id_or_upn));
     return it == by_key_.end() ? nullptr : it->second;
   }
-  std::transform(id_or_upn.begin(), id_or_upn.end(), lowered, lower_ascii);
+  std::transform(id_or_upn.begin(), id_or_upn.end(), lowered, [](char c) { return to_lower_ascii(c); });
   const auto it = by_key_.find(std::string_view(lowered, id_or_upn.size()));
   return it == by_key_.end() ? nullptr : it->second;
 }

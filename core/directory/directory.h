@@ -63,6 +63,4 @@ class Directory {
   mutable std::unordered_set<Digest, DigestHash> verified_;
 };
 
-std::string to_lower_ascii(std::string_view text);
-
 }  // namespace oofgate::core

@@ -1,9 +1,10 @@
 #include "gateway/http/credentials.h"
 
 #include <algorithm>
-#include <cctype>
+
 #include <optional>
 #include <string>
+#include "core/text/ascii.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -12,19 +13,7 @@ bool starts_with_scheme(std::string_view value, std::string_view scheme) {
   if (value.size() <= scheme.size() || value[scheme.size()] != ' ') {
     return false;
   }
-  return std::equal(scheme.begin(), scheme.end(), value.begin(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-  });
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && text.back() == ' ') {
-    text.remove_suffix(1);
-  }
-  return text;
+  return core::iequals_ascii(value.substr(0, scheme.size()), scheme);
 }
 
 std::optional<std::string> decode_base64(std::string_view text) {
@@ -61,18 +50,18 @@ std::optional<std::string> decode_base64(std::string_view text) {
 
 core::Caller authenticate(std::string_view authorization, const core::Directory& directory) {
   core::Caller caller;
-  authorization = trim(authorization);
+  authorization = core::trim(authorization, " ");
   if (authorization.empty()) {
     return caller;
   }
   if (starts_with_scheme(authorization, "Bearer")) {
     caller.scheme = core::CredentialScheme::kBearer;
-    caller.principal = directory.authenticate_bearer(trim(authorization.substr(7)));
+    caller.principal = directory.authenticate_bearer(core::trim(authorization.substr(7), " "));
     return caller;
   }
   if (starts_with_scheme(authorization, "Basic")) {
     caller.scheme = core::CredentialScheme::kBasic;
-    const auto decoded = decode_base64(trim(authorization.substr(6)));
+    const auto decoded = decode_base64(core::trim(authorization.substr(6), " "));
     if (decoded) {
       const auto colon = decoded->find(':');
       if (colon != std::string::npos) {

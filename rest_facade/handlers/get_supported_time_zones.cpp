@@ -3,6 +3,7 @@
 
 #include <date/tz.h>
 
+#include "core/text/ascii.h"
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
 #include "rest_facade/json/json_writer.h"
@@ -21,21 +22,21 @@ std::optional<TimeZoneStandard> standard_from_args(const std::optional<std::stri
   }
   std::string_view text = *args;
   const auto equals = text.find('=');
-  if (equals == std::string_view::npos || !iequals(text.substr(0, equals), "TimeZoneStandard")) {
+  if (equals == std::string_view::npos || !core::iequals_ascii(text.substr(0, equals), "TimeZoneStandard")) {
     return std::nullopt;
   }
   text.remove_prefix(equals + 1);
   constexpr std::string_view kEnumPrefix = "microsoft.graph.timeZoneStandard";
-  if (text.size() >= kEnumPrefix.size() && iequals(text.substr(0, kEnumPrefix.size()), kEnumPrefix)) {
+  if (text.size() >= kEnumPrefix.size() && core::iequals_ascii(text.substr(0, kEnumPrefix.size()), kEnumPrefix)) {
     text.remove_prefix(kEnumPrefix.size());
   }
   if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'') {
     text = text.substr(1, text.size() - 2);
   }
-  if (iequals(text, "Windows")) {
+  if (core::iequals_ascii(text, "Windows")) {
     return TimeZoneStandard::kWindows;
   }
-  if (iequals(text, "Iana")) {
+  if (core::iequals_ascii(text, "Iana")) {
     return TimeZoneStandard::kIana;
   }
   return std::nullopt;
@@ -66,8 +67,8 @@ void get_supported_time_zones(const RouteContext& context) {
   }
   const auto standard = standard_from_args(context.match.function_args);
   if (!standard) {
-    context.reply->send_error(invalid_arguments_error("Requested value '" + context.match.function_args.value_or("") +
-                                                      "' was not found."));
+    context.reply->send_error(
+        invalid_arguments_error("Requested value '" + context.match.function_args.value_or("") + "' was not found."));
     return;
   }
   const auto& zones = context.service.time_zones();

@@ -2,6 +2,7 @@
 #include <variant>
 
 #include "core/directory/archive_folder.h"
+#include "core/text/ascii.h"
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
 #include "rest_facade/json/serializers.h"
@@ -39,7 +40,7 @@ std::variant<UserSelection, GraphError> user_selection(const std::optional<std::
   for (const auto& item : split_list(*select)) {
     bool found = false;
     for (std::size_t i = 0; i < kUserPropertyCount; ++i) {
-      if (iequals(kUserProperties[i].second, item)) {
+      if (core::iequals_ascii(kUserProperties[i].second, item)) {
         found = true;
         if (!selection.selected[i]) {
           selection.selected[i] = true;
@@ -132,7 +133,7 @@ void list_users(const RouteContext& context) {
   const auto select = context.target.query_option("select");
   if (select) {
     for (const auto& item : split_list(*select)) {
-      if (iequals(item, "mailboxSettings")) {
+      if (core::iequals_ascii(item, "mailboxSettings")) {
         // Graph: mailboxSettings needs one explicit mailbox.
         context.reply->send_error(GraphError{boost::beast::http::status::bad_request,
                                              "ExplicitTargetMailboxIdShouldNotBeNullOrWhiteSpace",

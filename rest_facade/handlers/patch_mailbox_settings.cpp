@@ -1,5 +1,6 @@
 #include <variant>
 
+#include "core/text/ascii.h"
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
 #include "rest_facade/handlers/mailbox_settings_body.h"
@@ -11,14 +12,9 @@ namespace {
 
 // application/json or any +json type, parameters and case ignored.
 bool is_json_media_type(std::string_view content_type) {
-  auto media = content_type.substr(0, content_type.find(';'));
-  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) {
-    media.remove_suffix(1);
-  }
-  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) {
-    media.remove_prefix(1);
-  }
-  return iequals(media, "application/json") || (media.size() > 5 && iequals(media.substr(media.size() - 5), "+json"));
+  const auto media = core::trim(content_type.substr(0, content_type.find(';')), core::kHttpSpace);
+  return core::iequals_ascii(media, "application/json") ||
+         (media.size() > 5 && core::iequals_ascii(media.substr(media.size() - 5), "+json"));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 
 #include "core/model/date_time.h"
+#include "core/text/ascii.h"
 
 #include "rest_facade/graph_error.h"
 #include "rest_facade/wire/wire_enums.h"
@@ -55,7 +56,7 @@ class BodyReader {
         continue;
       }
       for (auto previous = object.MemberBegin(); previous != it; ++previous) {
-        if (iequals(std::string_view(previous->name.GetString(), previous->name.GetStringLength()), name)) {
+        if (core::iequals_ascii(std::string_view(previous->name.GetString(), previous->name.GetStringLength()), name)) {
           return fail(request_body_read_error("Duplicate property named '" + std::string(name) + "' was found."));
         }
       }
@@ -72,8 +73,7 @@ class BodyReader {
   bool unknown_property(std::string_view name, std::string_view type);
 
  private:
-  bool expect_primitive(const JsonValue& value, std::string_view name, std::string_view type,
-                        rapidjson::Type expected);
+  bool expect_primitive(const JsonValue& value, std::string_view name, std::string_view type, rapidjson::Type expected);
 
   std::optional<GraphError> error_;
 };

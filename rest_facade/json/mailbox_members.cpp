@@ -2,15 +2,22 @@
 
 #include <array>
 
+#include "core/text/ascii.h"
 #include "rest_facade/wire/wire_enums.h"
 
 namespace oofgate::rest {
 namespace {
 
 constexpr std::array<std::string_view, kMailboxMemberCount> kNames = {
-    "archiveFolder", "timeZone",          "delegateMeetingMessageDeliveryOptions",
-    "dateFormat",    "timeFormat",        "userPurpose",
-    "automaticRepliesSetting", "language", "workingHours",
+    "archiveFolder",
+    "timeZone",
+    "delegateMeetingMessageDeliveryOptions",
+    "dateFormat",
+    "timeFormat",
+    "userPurpose",
+    "automaticRepliesSetting",
+    "language",
+    "workingHours",
 };
 
 }  // namespace
@@ -19,7 +26,7 @@ std::string_view member_name(MailboxMember member) { return kNames[static_cast<s
 
 std::optional<MailboxMember> member_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (iequals(kNames[i], name)) {
+    if (core::iequals_ascii(kNames[i], name)) {
       return static_cast<MailboxMember>(i);
     }
   }

@@ -1,6 +1,6 @@
 #include "rest_facade/json/read_patch.h"
 
-
+#include "core/text/ascii.h"
 #include "rest_facade/json/body_reader.h"
 #include "rest_facade/json/read_working_hours.h"
 #include "rest_facade/wire/wire_time.h"
@@ -19,7 +19,7 @@ bool read_date_time_time_zone(BodyReader& reader, const JsonValue& value, std::s
   bool has_date_time = false;
   const bool ok = reader.for_each_member(
       value, "microsoft.graph.dateTimeTimeZone", [&](std::string_view member, const JsonValue& v) {
-        if (iequals(member, "dateTime")) {
+        if (core::iequals_ascii(member, "dateTime")) {
           std::string text;
           if (!reader.read_string(v, member, text)) {
             return false;
@@ -34,13 +34,14 @@ bool read_date_time_time_zone(BodyReader& reader, const JsonValue& value, std::s
           has_date_time = true;
           return true;
         }
-        if (iequals(member, "timeZone")) {
+        if (core::iequals_ascii(member, "timeZone")) {
           return reader.read_string(v, member, out.time_zone);
         }
         return false;
       });
   if (ok && !has_date_time) {
-    return reader.fail(request_body_read_error("Cannot convert the literal '' to the expected type 'Edm.DateTimeOffset'."));
+    return reader.fail(
+        request_body_read_error("Cannot convert the literal '' to the expected type 'Edm.DateTimeOffset'."));
   }
   return ok;
 }
@@ -52,22 +53,22 @@ bool read_automatic_replies(BodyReader& reader, const JsonValue& value, core::Au
     return false;
   }
   return reader.for_each_member(value, kType, [&](std::string_view member, const JsonValue& v) {
-    if (iequals(member, "status")) {
+    if (core::iequals_ascii(member, "status")) {
       return reader.read_enum(v, member, "microsoft.graph.automaticRepliesStatus", out.state.emplace());
     }
-    if (iequals(member, "externalAudience")) {
+    if (core::iequals_ascii(member, "externalAudience")) {
       return reader.read_enum(v, member, "microsoft.graph.externalAudienceScope", out.external_audience.emplace());
     }
-    if (iequals(member, "internalReplyMessage")) {
+    if (core::iequals_ascii(member, "internalReplyMessage")) {
       return reader.read_string(v, member, out.internal_reply_message.emplace());
     }
-    if (iequals(member, "externalReplyMessage")) {
+    if (core::iequals_ascii(member, "externalReplyMessage")) {
       return reader.read_string(v, member, out.external_reply_message.emplace());
     }
-    if (iequals(member, "scheduledStartDateTime")) {
+    if (core::iequals_ascii(member, "scheduledStartDateTime")) {
       return read_date_time_time_zone(reader, v, member, out.scheduled_start.emplace());
     }
-    if (iequals(member, "scheduledEndDateTime")) {
+    if (core::iequals_ascii(member, "scheduledEndDateTime")) {
       return read_date_time_time_zone(reader, v, member, out.scheduled_end.emplace());
     }
     return false;
@@ -81,10 +82,10 @@ bool read_locale(BodyReader& reader, const JsonValue& value, core::LocalePatch& 
     return false;
   }
   return reader.for_each_member(value, kType, [&](std::string_view member, const JsonValue& v) {
-    if (iequals(member, "locale")) {
+    if (core::iequals_ascii(member, "locale")) {
       return reader.read_string(v, member, out.locale.emplace());
     }
-    if (iequals(member, "displayName")) {
+    if (core::iequals_ascii(member, "displayName")) {
       return reader.read_string(v, member, out.display_name.emplace());
     }
     return false;
@@ -132,15 +133,15 @@ std::variant<ParsedPatch, GraphError> read_mailbox_settings_patch(std::string_vi
     return reader.error();
   }
   ParsedPatch parsed;
-  const bool ok = reader.for_each_member(
-      document, "microsoft.graph.mailboxSettings", [&](std::string_view name, const JsonValue& value) {
-        const auto member = member_from_name(name);
-        if (!member) {
-          return false;
-        }
-        insert(parsed.members, *member);
-        return read_member(reader, *member, value, parsed.patch);
-      });
+  const bool ok = reader.for_each_member(document, "microsoft.graph.mailboxSettings",
+                                         [&](std::string_view name, const JsonValue& value) {
+                                           const auto member = member_from_name(name);
+                                           if (!member) {
+                                             return false;
+                                           }
+                                           insert(parsed.members, *member);
+                                           return read_member(reader, *member, value, parsed.patch);
+                                         });
   if (!ok) {
     return reader.error();
   }

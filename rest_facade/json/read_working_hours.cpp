@@ -1,5 +1,7 @@
 #include "rest_facade/json/read_working_hours.h"
 
+#include "core/text/ascii.h"
+
 namespace oofgate::rest {
 namespace {
 
@@ -9,19 +11,19 @@ constexpr std::string_view kTimeZoneBaseType = "microsoft.graph.timeZoneBase";
 // The shared members of standardTimeZoneOffset and daylightTimeZoneOffset.
 bool read_transition_member(BodyReader& reader, std::string_view member, const JsonValue& v,
                             core::TimeZoneTransition& out) {
-  if (iequals(member, "time")) {
+  if (core::iequals_ascii(member, "time")) {
     return reader.read_time_of_day(v, member, out.time);
   }
-  if (iequals(member, "dayOccurrence")) {
+  if (core::iequals_ascii(member, "dayOccurrence")) {
     return reader.read_int32(v, member, out.day_occurrence);
   }
-  if (iequals(member, "dayOfWeek")) {
+  if (core::iequals_ascii(member, "dayOfWeek")) {
     return reader.read_enum(v, member, "microsoft.graph.dayOfWeek", out.day_of_week);
   }
-  if (iequals(member, "month")) {
+  if (core::iequals_ascii(member, "month")) {
     return reader.read_int32(v, member, out.month);
   }
-  if (iequals(member, "year")) {
+  if (core::iequals_ascii(member, "year")) {
     return reader.read_int32(v, member, out.year);
   }
   return false;
@@ -45,7 +47,7 @@ bool read_daylight_offset(BodyReader& reader, const JsonValue& value, core::Dayl
     return false;
   }
   return reader.for_each_member(value, kType, [&](std::string_view member, const JsonValue& v) {
-    if (iequals(member, "daylightBias")) {
+    if (core::iequals_ascii(member, "daylightBias")) {
       return reader.read_int32(v, member, out.daylight_bias);
     }
     return read_transition_member(reader, member, v, out.transition);
@@ -55,7 +57,7 @@ bool read_daylight_offset(BodyReader& reader, const JsonValue& value, core::Dayl
 // The derived type named by "@odata.type", with or without the leading '#'.
 std::string_view odata_type(const JsonValue& object) {
   for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
-    if (iequals(std::string_view(it->name.GetString(), it->name.GetStringLength()), "@odata.type") &&
+    if (core::iequals_ascii(std::string_view(it->name.GetString(), it->name.GetStringLength()), "@odata.type") &&
         it->value.IsString()) {
       std::string_view type(it->value.GetString(), it->value.GetStringLength());
       if (!type.empty() && type.front() == '#') {
@@ -69,16 +71,16 @@ std::string_view odata_type(const JsonValue& object) {
 
 bool read_custom_time_zone(BodyReader& reader, const JsonValue& value, core::CustomTimeZone& out) {
   return reader.for_each_member(value, kCustomTimeZoneType, [&](std::string_view member, const JsonValue& v) {
-    if (iequals(member, "bias")) {
+    if (core::iequals_ascii(member, "bias")) {
       return reader.read_int32(v, member, out.bias);
     }
-    if (iequals(member, "name")) {
+    if (core::iequals_ascii(member, "name")) {
       return reader.read_string(v, member, out.name);
     }
-    if (iequals(member, "standardOffset")) {
+    if (core::iequals_ascii(member, "standardOffset")) {
       return read_standard_offset(reader, v, out.standard_offset.emplace());
     }
-    if (iequals(member, "daylightOffset")) {
+    if (core::iequals_ascii(member, "daylightOffset")) {
       return read_daylight_offset(reader, v, out.daylight_offset.emplace());
     }
     return false;
@@ -91,17 +93,17 @@ bool read_time_zone(BodyReader& reader, const JsonValue& value, core::WorkingHou
     return false;
   }
   const auto type = odata_type(value);
-  if (iequals(type, kCustomTimeZoneType)) {
+  if (core::iequals_ascii(type, kCustomTimeZoneType)) {
     return read_custom_time_zone(reader, value, out.emplace<core::CustomTimeZone>());
   }
-  if (!iequals(type, kTimeZoneBaseType)) {
+  if (!core::iequals_ascii(type, kTimeZoneBaseType)) {
     return reader.fail(request_body_read_error("A type named '" + std::string(type) +
                                                "' could not be resolved by the model. When a model is available, each "
                                                "type name must resolve to a valid type."));
   }
   auto& named = out.emplace<core::NamedTimeZone>();
   return reader.for_each_member(value, kTimeZoneBaseType, [&](std::string_view member, const JsonValue& v) {
-    if (iequals(member, "name")) {
+    if (core::iequals_ascii(member, "name")) {
       return reader.read_string(v, member, named.name);
     }
     return false;
@@ -116,7 +118,7 @@ bool read_working_hours(BodyReader& reader, const JsonValue& value, core::Workin
     return false;
   }
   return reader.for_each_member(value, kType, [&](std::string_view member, const JsonValue& v) {
-    if (iequals(member, "daysOfWeek")) {
+    if (core::iequals_ascii(member, "daysOfWeek")) {
       if (!reader.expect_array(v, member, "microsoft.graph.dayOfWeek")) {
         return false;
       }
@@ -128,13 +130,13 @@ bool read_working_hours(BodyReader& reader, const JsonValue& value, core::Workin
       }
       return true;
     }
-    if (iequals(member, "startTime")) {
+    if (core::iequals_ascii(member, "startTime")) {
       return reader.read_time_of_day(v, member, out.start_time.emplace());
     }
-    if (iequals(member, "endTime")) {
+    if (core::iequals_ascii(member, "endTime")) {
       return reader.read_time_of_day(v, member, out.end_time.emplace());
     }
-    if (iequals(member, "timeZone")) {
+    if (core::iequals_ascii(member, "timeZone")) {
       return read_time_zone(reader, v, out.time_zone.emplace());
     }
     return false;

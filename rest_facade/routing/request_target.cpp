@@ -1,5 +1,6 @@
 #include "rest_facade/routing/request_target.h"
 
+#include "core/text/ascii.h"
 #include "rest_facade/wire/wire_enums.h"
 
 namespace oofgate::rest {
@@ -29,16 +30,6 @@ PathSegment make_segment(std::string text) {
   }
   segment.text = std::move(text);
   return segment;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 }  // namespace
@@ -85,8 +76,9 @@ RequestTarget parse_request_target(std::string_view target) {
     const auto pair = query.substr(start, end - start);
     if (!pair.empty()) {
       const auto equals = pair.find('=');
-      result.query.emplace_back(percent_decode(pair.substr(0, equals)),
-                                equals == std::string_view::npos ? std::string() : percent_decode(pair.substr(equals + 1)));
+      result.query.emplace_back(percent_decode(pair.substr(0, equals)), equals == std::string_view::npos
+                                                                            ? std::string()
+                                                                            : percent_decode(pair.substr(equals + 1)));
     }
     start = end + 1;
   }
@@ -99,7 +91,7 @@ std::optional<std::string> RequestTarget::query_option(std::string_view name_wit
     if (!key.empty() && key.front() == '$') {
       key.remove_prefix(1);
     }
-    if (iequals(key, name_without_dollar)) {
+    if (core::iequals_ascii(key, name_without_dollar)) {
       return value;
     }
   }
@@ -111,7 +103,7 @@ std::vector<std::string> split_list(std::string_view text) {
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = std::min(text.find(',', start), text.size());
-    const auto item = trim(text.substr(start, end - start));
+    const auto item = core::trim(text.substr(start, end - start), core::kHttpSpace);
     if (!item.empty()) {
       items.emplace_back(item);
     }

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "core/text/ascii.h"
 #include "rest_facade/routing/route_table.h"
 #include "rest_facade/wire/wire_enums.h"
 
@@ -38,38 +39,38 @@ bool match_pattern(std::string_view pattern, const std::vector<PathSegment>& seg
     }
     const PathSegment& segment = segments[index];
     if (part == "{version}") {
-      if (segment.args || !(iequals(segment.name, "v1.0") || iequals(segment.name, "beta"))) {
+      if (segment.args || !(core::iequals_ascii(segment.name, "v1.0") || core::iequals_ascii(segment.name, "beta"))) {
         failed_at = index;
         return false;
       }
-      match.version = iequals(segment.name, "beta") ? ApiVersion::kBeta : ApiVersion::kV1;
+      match.version = core::iequals_ascii(segment.name, "beta") ? ApiVersion::kBeta : ApiVersion::kV1;
       ++index;
     } else if (part == "{mailbox}") {
-      if (iequals(segment.name, "me") && !segment.args) {
+      if (core::iequals_ascii(segment.name, "me") && !segment.args) {
         match.mailbox = core::MailboxTarget::me();
         ++index;
-      } else if (iequals(segment.name, "users") && segment.args) {
+      } else if (core::iequals_ascii(segment.name, "users") && segment.args) {
         match.mailbox = core::MailboxTarget::named(key_from_args(*segment.args));
         ++index;
-      } else if (iequals(segment.text, "users") && index + 1 < segments.size()) {
+      } else if (core::iequals_ascii(segment.text, "users") && index + 1 < segments.size()) {
         match.mailbox = core::MailboxTarget::named(segments[index + 1].text);
         index += 2;
       } else {
-        failed_at = iequals(segment.text, "users") ? index + 1 : index;
+        failed_at = core::iequals_ascii(segment.text, "users") ? index + 1 : index;
         return false;
       }
     } else if (part == "{property}") {
       match.property = segment.text;
       ++index;
     } else if (part.size() > 2 && part.substr(part.size() - 2) == "()") {
-      if (!iequals(segment.name, part.substr(0, part.size() - 2))) {
+      if (!core::iequals_ascii(segment.name, part.substr(0, part.size() - 2))) {
         failed_at = index;
         return false;
       }
       match.function_args = segment.args;
       ++index;
     } else {
-      if (segment.args || !iequals(segment.name, part)) {
+      if (segment.args || !core::iequals_ascii(segment.name, part)) {
         failed_at = index;
         return false;
       }

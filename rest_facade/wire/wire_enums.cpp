@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/text/ascii.h"
+
 namespace oofgate::rest {
 namespace {
 
@@ -38,7 +40,8 @@ constexpr NameTable<DayOfWeek, 7> kDays{{
 }};
 
 constexpr NameTable<DelegateMeetingMessageDelivery, 3> kDelegateDeliveries{{
-    {DelegateMeetingMessageDelivery::kSendToDelegateAndInformationToPrincipal, "sendToDelegateAndInformationToPrincipal"},
+    {DelegateMeetingMessageDelivery::kSendToDelegateAndInformationToPrincipal,
+     "sendToDelegateAndInformationToPrincipal"},
     {DelegateMeetingMessageDelivery::kSendToDelegateAndPrincipal, "sendToDelegateAndPrincipal"},
     {DelegateMeetingMessageDelivery::kSendToDelegateOnly, "sendToDelegateOnly"},
 }};
@@ -66,28 +69,14 @@ std::string_view name_of(const NameTable<Enum, N>& table, Enum value) {
 template <typename Enum, std::size_t N>
 std::optional<Enum> parse(const NameTable<Enum, N>& table, std::string_view text) {
   for (const auto& [member, name] : table) {
-    if (iequals(name, text)) {
+    if (core::iequals_ascii(name, text)) {
       return member;
     }
   }
   return std::nullopt;
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 }  // namespace
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::string_view to_wire(OofState value) { return name_of(kOofStates, value); }
 std::string_view to_wire(ExternalAudience value) { return name_of(kExternalAudiences, value); }
