@@ -22,9 +22,11 @@ Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, st
       user.password_hash = PasswordHasher::hash(user.password_hash);
     }
   }
-  for (const auto& user : directory->users_) {
+  directory->by_key_ = FrozenStringIndex(2 * directory->users_.size());
+  for (std::uint32_t position = 0; position < directory->users_.size(); ++position) {
+    const User& user = directory->users_[position];
     for (const auto& key : {to_lower_ascii(user.id), to_lower_ascii(user.user_principal_name)}) {
-      if (!directory->by_key_.emplace(key, &user).second) {
+      if (!directory->by_key_.insert(key, position)) {
         return Error{ErrorCode::kInvalidArgument, "duplicate user id or userPrincipalName: " + key};
       }
     }
@@ -46,13 +48,14 @@ Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, st
 
 const User* Directory::find_user(std::string_view id_or_upn) const {
   char lowered[256];
+  std::uint32_t position = FrozenStringIndex::kMissing;
   if (id_or_upn.size() > sizeof lowered) {
-    const auto it = by_key_.find(to_lower_ascii(id_or_upn));
-    return it == by_key_.end() ? nullptr : it->second;
+    position = by_key_.find(to_lower_ascii(id_or_upn));
+  } else {
+    std::transform(id_or_upn.begin(), id_or_upn.end(), lowered, [](char c) { return to_lower_ascii(c); });
+    position = by_key_.find(std::string_view(lowered, id_or_upn.size()));
   }
-  std::transform(id_or_upn.begin(), id_or_upn.end(), lowered, [](char c) { return to_lower_ascii(c); });
-  const auto it = by_key_.find(std::string_view(lowered, id_or_upn.size()));
-  return it == by_key_.end() ? nullptr : it->second;
+  return position == FrozenStringIndex::kMissing ? nullptr : &users_[position];
 }
 
 std::optional<Principal> Directory::authenticate_bearer(std::string_view token) const {

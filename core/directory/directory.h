@@ -16,6 +16,7 @@
 #include "core/directory/principal.h"
 #include "core/directory/user.h"
 #include "core/result.h"
+#include "core/util/frozen_string_index.h"
 
 namespace oofgate::core {
 
@@ -55,7 +56,7 @@ class Directory {
   Digest credential_digest(std::string_view user_name, std::string_view password) const;
 
   std::vector<User> users_;
-  std::unordered_map<std::string, const User*, TextHash, std::equal_to<>> by_key_;  // lower-cased id and UPN
+  FrozenStringIndex by_key_;  // lower-cased id and UPN -> position in users_
   std::unordered_map<std::string, Principal, TextHash, std::equal_to<>> tokens_;
   Digest cache_key_{};
   // PBKDF2 is deliberately slow; remember digests of credentials that verified once.

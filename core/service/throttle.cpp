@@ -9,8 +9,9 @@
 namespace oofgate::core {
 namespace {
 
-// Idle keys are dropped once a shard holds this many (and then at twice the survivors).
-constexpr std::size_t kMinSweepSize = 256;
+constexpr std::size_t kInitialSlots = 64;
+
+bool is_empty(const std::array<std::uint64_t, 2>& key) { return key[0] == 0 && key[1] == 0; }
 
 }  // namespace
 
@@ -21,32 +22,93 @@ Throttle::Throttle(ThrottleLimits limits, const Clock& clock) : limits_(limits),
   }
 }
 
-Throttle::Lease::Lease(Lease&& other) noexcept : shard_(other.shard_), counter_(other.counter_) {
-  other.shard_ = nullptr;
-  other.counter_ = nullptr;
-}
+Throttle::Lease::Lease(Lease&& other) noexcept : shard_(other.shard_), key_(other.key_) { other.shard_ = nullptr; }
 
 Throttle::Lease& Throttle::Lease::operator=(Lease&& other) noexcept {
   if (this != &other) {
     release();
     shard_ = other.shard_;
-    counter_ = other.counter_;
+    key_ = other.key_;
     other.shard_ = nullptr;
-    other.counter_ = nullptr;
   }
   return *this;
 }
 
 void Throttle::Lease::release() {
-  if (counter_ == nullptr) {
+  if (shard_ == nullptr) {
     return;
   }
   {
     const std::lock_guard lock(shard_->mutex);
-    --counter_->in_flight;
+    // A key with a request in flight is never swept, so it is still there.
+    Counter& counter = shard_->slots[probe(shard_->slots, key_)];
+    if (counter.key == key_ && counter.in_flight > 0) {
+      --counter.in_flight;
+    }
   }
   shard_ = nullptr;
-  counter_ = nullptr;
+}
+
+std::size_t Throttle::probe(const std::vector<Counter>& slots, const Key& key) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t i = static_cast<std::size_t>(key[1]) & mask;
+  while (!is_empty(slots[i].key) && slots[i].key != key) {
+    i = (i + 1) & mask;
+  }
+  return i;
+}
+
+void Throttle::rebuild(Shard& shard, std::size_t capacity, const std::function<bool(const Counter&)>& keep) {
+  std::vector<Counter> slots(capacity);
+  std::size_t size = 0;
+  for (const Counter& counter : shard.slots) {
+    if (!is_empty(counter.key) && keep(counter)) {
+      slots[probe(slots, counter.key)] = counter;
+      ++size;
+    }
+  }
+  shard.slots = std::move(slots);
+  shard.size = size;
+}
+
+void Throttle::make_room(Shard& shard, Instant now) {
+  // Many callers inside one window: nothing can be dropped yet, so the scan is skipped (a scan
+  // of every key on each growth was measured at 2% of the CPU with a million mailboxes).
+  const bool none_can_expire = now < shard.next_expiry && now >= shard.next_expiry - limits_.window;
+  if (!none_can_expire) {
+    Instant earliest_start = now;
+    rebuild(shard, shard.slots.size(), [&](const Counter& counter) {
+      const bool expired = now >= counter.window_start + limits_.window || now < counter.window_start;
+      if (counter.in_flight == 0 && expired) {
+        return false;
+      }
+      earliest_start = std::min(earliest_start, counter.window_start);
+      return true;
+    });
+    shard.next_expiry = earliest_start + limits_.window;
+  }
+  if (4 * (shard.size + 1) > shard.slots.size()) {
+    rebuild(shard, 2 * shard.slots.size(), [](const Counter&) { return true; });
+  }
+}
+
+Throttle::Counter& Throttle::counter_for(Shard& shard, const Key& key, Instant now) {
+  if (shard.slots.empty()) {
+    shard.slots.resize(kInitialSlots);
+  }
+  std::size_t i = probe(shard.slots, key);
+  if (!is_empty(shard.slots[i].key)) {
+    return shard.slots[i];
+  }
+  if (2 * (shard.size + 1) > shard.slots.size()) {
+    make_room(shard, now);
+    i = probe(shard.slots, key);
+  }
+  Counter& counter = shard.slots[i];
+  counter = Counter{};
+  counter.key = key;
+  ++shard.size;
+  return counter;
 }
 
 std::variant<Throttle::Lease, Throttle::Rejection> Throttle::admit(std::string_view caller_key,
@@ -64,15 +126,15 @@ std::variant<Throttle::Lease, Throttle::Rejection> Throttle::admit(std::string_v
     long_text.append(caller_key).append(1, '\n').append(mailbox_id);
     material = long_text;
   }
-  const Key key = siphash128(digest_key_, material);
+  Key key = siphash128(digest_key_, material);
+  if (is_empty(key)) {
+    key[1] = 1;
+  }
   Shard& shard = shards_[key[0] % kShardCount];
   const Instant now = clock_.now();
 
   const std::lock_guard lock(shard.mutex);
-  if (shard.counters.size() >= std::max(shard.sweep_at, kMinSweepSize)) {
-    sweep(shard, now);
-  }
-  Counter& counter = shard.counters.try_emplace(key).first->second;
+  Counter& counter = counter_for(shard, key, now);
   const auto window_end = counter.window_start + limits_.window;
   // A clock that stepped back also opens a new window, so a key can never be locked out for long.
   if (counter.requests == 0 || now >= window_end || now < counter.window_start) {
@@ -89,28 +151,7 @@ std::variant<Throttle::Lease, Throttle::Rejection> Throttle::admit(std::string_v
   }
   ++counter.requests;
   ++counter.in_flight;
-  return Lease(&shard, &counter);
-}
-
-void Throttle::sweep(Shard& shard, Instant now) {
-  // Many callers inside one window: nothing can be dropped yet, so only the threshold moves
-  // (a scan of every key here was measured at 2% of the CPU with a million mailboxes).
-  if (now < shard.next_expiry && now >= shard.next_expiry - limits_.window) {
-    shard.sweep_at = 2 * shard.counters.size();
-    return;
-  }
-  Instant earliest_start = now;
-  std::erase_if(shard.counters, [&](const auto& entry) {
-    const Counter& counter = entry.second;
-    const bool expired = now >= counter.window_start + limits_.window || now < counter.window_start;
-    if (counter.in_flight == 0 && expired) {
-      return true;
-    }
-    earliest_start = std::min(earliest_start, counter.window_start);
-    return false;
-  });
-  shard.next_expiry = earliest_start + limits_.window;
-  shard.sweep_at = 2 * shard.counters.size();
+  return Lease(&shard, key);
 }
 
 }  // namespace oofgate::core

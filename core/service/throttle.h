@@ -4,11 +4,12 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
+#include <vector>
 
 #include "core/time/clock.h"
 
@@ -28,21 +29,23 @@ struct ThrottleLimits {
 // Thread-safe; keys are spread over independently locked shards, so unrelated callers never
 // contend on one lock.
 class Throttle {
+  // A key is a keyed 128-bit digest of (caller, mailbox): looking one up allocates nothing, and
+  // without the per-process key nobody can make two callers' keys collide. {0, 0} marks an
+  // empty slot (a digest that happens to be {0, 0} is stored as {0, 1}).
+  using Key = std::array<std::uint64_t, 2>;
   struct Counter {
+    Key key{};
     unsigned in_flight = 0;
     std::uint64_t requests = 0;  // admitted in the current window
     Instant window_start{};
   };
-  // A key is a keyed 128-bit digest of (caller, mailbox): looking one up allocates nothing, and
-  // without the per-process key nobody can make two callers' keys collide.
-  using Key = std::array<std::uint64_t, 2>;
-  struct KeyHash {
-    std::size_t operator()(const Key& key) const { return static_cast<std::size_t>(key[1]); }
-  };
+  // Open addressing (linear probing, at most half full), counters inline: with a million
+  // mailboxes a request for a new (caller, mailbox) pair costs one slot, not a node allocation,
+  // and finding one reads one cache line.
   struct alignas(64) Shard {
     std::mutex mutex;
-    std::unordered_map<Key, Counter, KeyHash> counters;  // node-based: Counter addresses are stable
-    std::size_t sweep_at = 0;
+    std::vector<Counter> slots;
+    std::size_t size = 0;
     Instant next_expiry{};  // no window in this shard ends before this (as of the last sweep)
   };
 
@@ -60,13 +63,13 @@ class Throttle {
     ~Lease() { release(); }
 
     void release();
-    bool held() const { return counter_ != nullptr; }
+    bool held() const { return shard_ != nullptr; }
 
    private:
     friend class Throttle;
-    Lease(Shard* shard, Counter* counter) : shard_(shard), counter_(counter) {}
+    Lease(Shard* shard, Key key) : shard_(shard), key_(key) {}
     Shard* shard_ = nullptr;
-    Counter* counter_ = nullptr;
+    Key key_{};  // found again on release: slots move when a shard grows or is swept
   };
 
   struct Rejection {
@@ -84,7 +87,12 @@ class Throttle {
  private:
   static constexpr std::size_t kShardCount = 32;
 
-  void sweep(Shard& shard, Instant now);
+  static std::size_t probe(const std::vector<Counter>& slots, const Key& key);
+  Counter& counter_for(Shard& shard, const Key& key, Instant now);
+  // Drops idle keys whose window has ended (when any can have), then grows the table if it is
+  // still more than a quarter full.
+  void make_room(Shard& shard, Instant now);
+  static void rebuild(Shard& shard, std::size_t capacity, const std::function<bool(const Counter&)>& keep);
 
   ThrottleLimits limits_;
   const Clock& clock_;

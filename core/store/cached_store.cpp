@@ -15,27 +15,37 @@ Result<std::unique_ptr<CachedStore>> CachedStore::open(std::unique_ptr<Persisten
   if (!loaded) {
     return loaded.error();
   }
-  store->entries_.reserve(mailbox_ids.size());
+  store->index_ = FrozenStringIndex(mailbox_ids.size());
+  std::vector<const std::string*> distinct_ids;
+  distinct_ids.reserve(mailbox_ids.size());
+  for (const auto& id : mailbox_ids) {
+    if (store->index_.insert(id, static_cast<std::uint32_t>(distinct_ids.size()))) {
+      distinct_ids.push_back(&id);
+    }
+  }
+  store->entries_ = std::vector<Entry>(distinct_ids.size());
   // Mailboxes never written share one snapshot of their (equal) defaults: a million of them cost
   // one copy, and a body a facade renders for one of them is ready for all.
   std::shared_ptr<MailboxSnapshot> shared_defaults;
-  for (const auto& id : mailbox_ids) {
-    MailboxSettings settings = defaults(id);
+  for (std::size_t i = 0; i < distinct_ids.size(); ++i) {
+    Entry& entry = store->entries_[i];
+    entry.id = *distinct_ids[i];
+    MailboxSettings settings = defaults(entry.id);
     if (!shared_defaults || !(shared_defaults->settings == settings)) {
       shared_defaults = std::make_shared<MailboxSnapshot>();
       shared_defaults->settings = std::move(settings);
     }
-    store->entries_.try_emplace(id).first->second.committed.store(shared_defaults);
+    entry.committed.store(shared_defaults);
   }
   for (auto& stored : loaded.value()) {
-    auto it = store->entries_.find(stored.mailbox_id);
-    if (it == store->entries_.end()) {
+    Entry* entry = store->find_entry(stored.mailbox_id);
+    if (entry == nullptr) {
       continue;  // a mailbox no longer in the users file keeps its row but is not served
     }
     auto snapshot = std::make_shared<MailboxSnapshot>();
     snapshot->version = stored.version;
     snapshot->settings = std::move(stored.settings);
-    it->second.committed.store(std::move(snapshot));
+    entry->committed.store(std::move(snapshot));
   }
   store->committer_ = std::thread([raw = store.get()] { raw->run_committer(); });
   return store;
@@ -52,18 +62,23 @@ CachedStore::~CachedStore() {
   }
 }
 
+CachedStore::Entry* CachedStore::find_entry(std::string_view mailbox_id) {
+  const std::uint32_t position = index_.find(mailbox_id);
+  return position == FrozenStringIndex::kMissing ? nullptr : &entries_[position];
+}
+
 void CachedStore::read(const std::string& mailbox_id, SnapshotCallback done) {
-  auto it = entries_.find(mailbox_id);
-  if (it == entries_.end()) {
+  const Entry* entry = find_entry(mailbox_id);
+  if (entry == nullptr) {
     done(Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"});
     return;
   }
-  done(it->second.committed.load(std::memory_order_acquire));
+  done(entry->committed.load(std::memory_order_acquire));
 }
 
 void CachedStore::update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) {
-  auto it = entries_.find(mailbox_id);
-  if (it == entries_.end()) {
+  Entry* entry = find_entry(mailbox_id);
+  if (entry == nullptr) {
     done(Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"});
     return;
   }
@@ -73,7 +88,7 @@ void CachedStore::update(const std::string& mailbox_id, Mutation mutation, Snaps
       done(Error{ErrorCode::kStoreUnavailable, "the store is shutting down"});
       return;
     }
-    queue_.push_back(PendingWrite{&it->second, &it->first, std::move(mutation), std::move(done)});
+    queue_.push_back(PendingWrite{entry, &entry->id, std::move(mutation), std::move(done)});
   }
   queue_ready_.notify_one();
 }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -43,6 +44,31 @@ TEST(Throttle, ConcurrencySlotsComeBackWhenLeasesEnd) {
   }
   auto fourth = admitted(throttle.admit("app", "m"));
   EXPECT_EQ(refused(throttle.admit("app", "m")).limit, Throttle::Limit::kConcurrency);
+}
+
+TEST(Throttle, LeasesAndCountsSurviveTheTableGrowingAndBeingSwept) {
+  FixedClock clock(fixed_now());
+  Throttle throttle({1, 3, 600s}, clock);
+  auto held = admitted(throttle.admit("app", "busy"));
+  admitted(throttle.admit("app", "counted"));
+  admitted(throttle.admit("app", "counted"));
+  // Enough other keys to grow every shard several times, first inside one window...
+  for (int i = 0; i < 20000; ++i) {
+    admitted(throttle.admit("app", "m" + std::to_string(i)));
+  }
+  // ...then after it ended, so the idle keys are swept while new ones arrive.
+  clock.set(fixed_now() + 601s);
+  for (int i = 20000; i < 40000; ++i) {
+    admitted(throttle.admit("app", "m" + std::to_string(i)));
+  }
+  EXPECT_EQ(refused(throttle.admit("app", "busy")).limit, Throttle::Limit::kConcurrency);
+  held.release();
+  admitted(throttle.admit("app", "busy"));
+  // "counted" was idle when its window ended: a new window, three more requests allowed.
+  admitted(throttle.admit("app", "counted"));
+  admitted(throttle.admit("app", "counted"));
+  admitted(throttle.admit("app", "counted"));
+  EXPECT_EQ(refused(throttle.admit("app", "counted")).limit, Throttle::Limit::kRate);
 }
 
 TEST(Throttle, RateWindowOpensAtTheFirstRequestAndResetsWhenItEnds) {
