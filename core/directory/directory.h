@@ -48,7 +48,7 @@ class Directory {
   struct DigestHash {
     std::size_t operator()(const Digest& d) const { return static_cast<std::size_t>(d[0] ^ (d[1] * 31)); }
   };
-  // Lets lookups take a string_view, so no request allocates a key to find a user or token.
+  // Lets token lookups take a string_view, so no request allocates a key to find its token.
   struct TextHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }

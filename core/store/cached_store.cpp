@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/store/shared_defaults.h"
+
 namespace oofgate::core {
 
 CachedStore::CachedStore(std::unique_ptr<PersistenceBackend> backend) : backend_(std::move(backend)) {}
@@ -24,18 +26,11 @@ Result<std::unique_ptr<CachedStore>> CachedStore::open(std::unique_ptr<Persisten
     }
   }
   store->entries_ = std::vector<Entry>(distinct_ids.size());
-  // Mailboxes never written share one snapshot of their (equal) defaults: a million of them cost
-  // one copy, and a body a facade renders for one of them is ready for all.
-  std::shared_ptr<MailboxSnapshot> shared_defaults;
+  SharedDefaults shared_defaults;
   for (std::size_t i = 0; i < distinct_ids.size(); ++i) {
     Entry& entry = store->entries_[i];
     entry.id = *distinct_ids[i];
-    MailboxSettings settings = defaults(entry.id);
-    if (!shared_defaults || !(shared_defaults->settings == settings)) {
-      shared_defaults = std::make_shared<MailboxSnapshot>();
-      shared_defaults->settings = std::move(settings);
-    }
-    entry.committed.store(shared_defaults);
+    entry.committed.store(shared_defaults.snapshot_for(defaults(entry.id)));
   }
   for (auto& stored : loaded.value()) {
     Entry* entry = store->find_entry(stored.mailbox_id);

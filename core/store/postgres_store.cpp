@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/store/postgres_schema.h"
+#include "core/store/shared_defaults.h"
 
 namespace oofgate::core {
 namespace {
@@ -30,15 +31,9 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(Options options, cons
     }
   }
   std::unique_ptr<PostgresStore> store(new PostgresStore(std::move(options)));
-  // As in CachedStore: mailboxes with equal defaults (all of them, today) share one snapshot.
-  std::shared_ptr<MailboxSnapshot> shared_defaults;
+  SharedDefaults shared_defaults;
   for (const auto& id : mailbox_ids) {
-    MailboxSettings settings = defaults(id);
-    if (!shared_defaults || !(shared_defaults->settings == settings)) {
-      shared_defaults = std::make_shared<MailboxSnapshot>();
-      shared_defaults->settings = std::move(settings);
-    }
-    store->defaults_.emplace(id, shared_defaults);
+    store->defaults_.emplace(id, shared_defaults.snapshot_for(defaults(id)));
   }
   const unsigned readers = std::max(1U, store->options_.reader_threads);
   for (unsigned i = 0; i < readers; ++i) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <condition_variable>
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -27,18 +26,16 @@ class SqliteCheckpointer {
 
   // Asks for a checkpoint soon; cheap, and coalesces with one already asked for.
   void request();
-  std::uint64_t checkpoints() const;
 
  private:
   SqliteCheckpointer() = default;
   void run();
 
   sqlite3* db_ = nullptr;
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::condition_variable wanted_;
   bool requested_ = false;
   bool stopping_ = false;
-  std::uint64_t checkpoints_ = 0;
   std::thread thread_;
 };
 
