@@ -1,7 +1,5 @@
 #include "rest_facade/reply.h"
 
-#include <iostream>
-
 #include "rest_facade/json/write_error.h"
 #include "rest_facade/wire/wire_time.h"
 
@@ -11,70 +9,53 @@ namespace {
 constexpr const char* kJsonContentType =
     "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
 
+// The headers every Graph response carries.
+void add_graph_headers(facade::HttpResponse& response, const std::string& request_id,
+                       const std::string& client_request_id) {
+  response.set(http::field::content_type, kJsonContentType);
+  response.set(http::field::cache_control, "private");
+  response.set("request-id", request_id);
+  response.set("client-request-id", client_request_id);
+  response.set("OData-Version", "4.0");
+}
+
 }  // namespace
 
-Reply::Reply(const core::Clock& clock, unsigned http_version, bool keep_alive, std::string request_id,
-             std::string client_request_id, Sink sink)
+Reply::Reply(const core::Clock& clock, std::string request_id, std::string client_request_id,
+             facade::Respond respond)
     : clock_(clock),
-      http_version_(http_version),
-      keep_alive_(keep_alive),
-      request_id_(std::move(request_id)),
       client_request_id_(std::move(client_request_id)),
-      sink_(std::move(sink)) {}
+      channel_("rest_facade", std::move(request_id), std::move(respond)) {}
 
 void Reply::send_json(http::status status, std::string body) {
-  http::response<http::string_body> response{status, http_version_};
+  facade::HttpResponse response{status, 11};
   response.body() = std::move(body);
   send(std::move(response));
 }
 
 void Reply::send_error(const GraphError& error) {
   if (!error.log_detail.empty()) {
-    log_facade_error(request_id_, error.code + ": " + error.log_detail);
+    channel_.log(error.code + ": " + error.log_detail);
   }
-  http::response<http::string_body> response{error.status, http_version_};
+  send(render_graph_error(error, clock_, channel_.request_id(), client_request_id_));
+}
+
+void Reply::send(facade::HttpResponse response) {
+  add_graph_headers(response, channel_.request_id(), client_request_id_);
+  // Released before the client can see the answer, so its next request finds the slot free.
+  lease_.release();
+  channel_.send(std::move(response));
+}
+
+facade::HttpResponse render_graph_error(const GraphError& error, const core::Clock& clock,
+                                        const std::string& request_id, const std::string& client_request_id) {
+  facade::HttpResponse response{error.status, 11};
   for (const auto& [name, value] : error.headers) {
     response.set(name, value);
   }
-  response.body() = error_body(error, format_error_date(clock_.now()), request_id_, client_request_id_);
-  send(std::move(response));
-}
-
-void Reply::send(http::response<http::string_body> response) {
-  if (sent_.exchange(true)) {
-    log_facade_error(request_id_, "a second response for one request was dropped");
-    return;
-  }
-  response.set(http::field::content_type, kJsonContentType);
-  response.set(http::field::cache_control, "private");
-  response.set("request-id", request_id_);
-  response.set("client-request-id", client_request_id_);
-  response.set("OData-Version", "4.0");
-  response.keep_alive(keep_alive_);
-  response.prepare_payload();
-  // Released before the client can see the answer, so its next request finds the slot free.
-  lease_.release();
-  sink_(std::move(response));
-}
-
-void run_at_edge(const ReplyPtr& reply, const std::function<void()>& work) {
-  try {
-    work();
-  } catch (const std::exception& e) {
-    if (!reply->sent()) {
-      reply->send_error(internal_error(e.what()));
-    } else {
-      log_facade_error(reply->request_id(), std::string("after the response was sent: ") + e.what());
-    }
-  } catch (...) {
-    if (!reply->sent()) {
-      reply->send_error(internal_error("unknown exception"));
-    }
-  }
-}
-
-void log_facade_error(const std::string& request_id, const std::string& detail) {
-  std::clog << "rest_facade request-id=" << request_id << ": " << detail << '\n';
+  response.body() = error_body(error, format_error_date(clock.now()), request_id, client_request_id);
+  add_graph_headers(response, request_id, client_request_id);
+  return response;
 }
 
 }  // namespace oofgate::rest

@@ -4,9 +4,9 @@
 #include <variant>
 
 #include "core/text/ascii.h"
+#include "rest_facade/edge_errors.h"
 #include "rest_facade/reply.h"
 #include "rest_facade/routing/route_table.h"
-#include "rest_facade/wire/wire_enums.h"
 
 namespace oofgate::rest {
 namespace {
@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kMaxClientRequestIdLength = 128;
 
 // Echo the client's correlation id only if it is a plain token; otherwise use our own id.
-std::string client_request_id(const HttpRequest& request, const std::string& request_id) {
+std::string client_request_id(const facade::HttpRequest& request, const std::string& request_id) {
   const auto it = request.find("client-request-id");
   if (it == request.end()) {
     return request_id;
@@ -31,11 +31,9 @@ std::string client_request_id(const HttpRequest& request, const std::string& req
   return std::string(value);
 }
 
-bool is_soap_path(std::string_view target) {
-  const auto path = target.substr(0, target.find('?'));
+bool is_soap_path(std::string_view path) {
   constexpr std::string_view kAsmx = ".asmx";
-  const auto at = path.size() >= kAsmx.size() ? path.size() - kAsmx.size() : 0;
-  return path.size() >= kAsmx.size() && core::iequals_ascii(path.substr(at), kAsmx);
+  return path.size() >= kAsmx.size() && core::iequals_ascii(path.substr(path.size() - kAsmx.size()), kAsmx);
 }
 
 // Graph accepts only bearer tokens; anything else (including valid Basic credentials) is 401.
@@ -55,30 +53,47 @@ RestFacade::RestFacade(core::MailboxService& service, core::ThrottleLimits limit
     : service_(service), throttle_(limits, service.clock()) {}
 RestFacade::~RestFacade() = default;
 
-void RestFacade::handle(const HttpRequest& request, const core::Caller& caller, Respond respond) {
-  auto request_id = request_ids_.next();
-  auto client_id = client_request_id(request, request_id);
-  auto reply = std::make_shared<Reply>(service_.clock(), request.version(), request.keep_alive(), std::move(request_id),
-                                       std::move(client_id), std::move(respond));
+void RestFacade::handle(const facade::Request& request, facade::Respond respond) noexcept {
+  ReplyPtr reply;
+  try {
+    auto request_id = request_ids_.next();
+    auto client_id = client_request_id(request.http, request_id);
+    reply = std::make_shared<Reply>(service_.clock(), std::move(request_id), std::move(client_id), std::move(respond));
+  } catch (...) {
+    return;  // out of memory before a reply existed: the gateway answers the request nobody answered
+  }
   run_at_edge(reply, [&] {
-    const std::string_view target(request.target().data(), request.target().size());
-    if (is_soap_path(target)) {
+    if (is_soap_path(request.path)) {
       reply->send_error(unsupported_media_type_error());
       return;
     }
-    if (auto error = authentication_error(caller)) {
+    if (auto error = authentication_error(request.caller)) {
       reply->send_error(*error);
       return;
     }
+    const std::string_view target(request.http.target().data(), request.http.target().size());
     const auto parsed = parse_request_target(target);
-    auto found = find_route(route_table(), request.method(), parsed);
+    auto found = find_route(route_table(), request.http.method(), parsed);
     if (auto* error = std::get_if<GraphError>(&found)) {
       reply->send_error(*error);
       return;
     }
     auto& route = std::get<RouteFound>(found);
-    route.handler(RouteContext{service_, throttle_, request, *caller.principal, parsed, std::move(route.match), reply});
+    route.handler(RouteContext{service_, throttle_, request, *request.caller.principal, parsed,
+                               std::move(route.match), reply});
   });
+}
+
+facade::HttpResponse RestFacade::render_rejection(const facade::EdgeRejection& rejection,
+                                                  const facade::HttpRequest& request) noexcept {
+  try {
+    auto request_id = request_ids_.next();
+    auto client_id = client_request_id(request, request_id);
+    return render_graph_error(graph_error_for(rejection), service_.clock(), request_id, client_id);
+  } catch (...) {
+    facade::HttpResponse response{rejection.status(), 11};
+    return response;
+  }
 }
 
 }  // namespace oofgate::rest

@@ -1,21 +1,16 @@
 #pragma once
 
-#include <functional>
-
-#include <boost/beast/http.hpp>
-
-#include "core/directory/caller.h"
 #include "core/service/mailbox_service.h"
 #include "core/service/throttle.h"
+#include "facade_common/edge_rejection.h"
+#include "facade_common/request.h"
 #include "rest_facade/request_ids.h"
 
 namespace oofgate::rest {
 
-namespace http = boost::beast::http;
-using HttpRequest = http::request<http::string_body>;
-using HttpResponse = http::response<http::string_body>;
-// Called exactly once with the complete response, possibly from a store thread.
-using Respond = std::function<void(HttpResponse)>;
+using facade::HttpRequest;
+using facade::HttpResponse;
+using facade::Respond;
 
 // The Microsoft Graph mailboxSettings surface (/v1.0 and /beta) on top of the core.
 // Strings in, strings out: no sockets.
@@ -26,7 +21,11 @@ class RestFacade {
   ~RestFacade();
 
   // Any request the gateway routed here: JSON bodies, or body-less requests to /v1.0 and /beta.
-  void handle(const HttpRequest& request, const core::Caller& caller, Respond respond);
+  // Calls `respond` exactly once. Never throws.
+  void handle(const facade::Request& request, facade::Respond respond) noexcept;
+  // The Graph error for a request the gateway refused before it reached handle().
+  facade::HttpResponse render_rejection(const facade::EdgeRejection& rejection,
+                                        const facade::HttpRequest& request) noexcept;
 
  private:
   core::MailboxService& service_;

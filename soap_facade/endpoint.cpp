@@ -5,14 +5,6 @@
 
 namespace oofgate::soap {
 
-RequestTarget split_target(std::string_view target) {
-  const auto question = target.find('?');
-  if (question == std::string_view::npos) {
-    return {target, {}};
-  }
-  return {target.substr(0, question), target.substr(question + 1)};
-}
-
 std::optional<UmEndpoint> match_um_endpoint(std::string_view path) {
   for (UmEndpoint endpoint : {UmEndpoint::kUnifiedMessagingService, UmEndpoint::kUm2007Legacy}) {
     if (core::iequals_ascii(path, canonical_path(endpoint))) {

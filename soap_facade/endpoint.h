@@ -9,12 +9,6 @@ namespace oofgate::soap {
 // Spec §1.2: the Exchange 2007 UM virtual directory and the 2010+ legacy endpoint, served alike.
 enum class UmEndpoint : std::uint8_t { kUnifiedMessagingService, kUm2007Legacy };
 
-struct RequestTarget {
-  std::string_view path;
-  std::string_view query;  // without the '?'
-};
-
-RequestTarget split_target(std::string_view target);
 // Case-insensitive, as IIS compares paths.
 std::optional<UmEndpoint> match_um_endpoint(std::string_view path);
 std::string_view canonical_path(UmEndpoint endpoint);

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "soap_facade/log.h"
+#include "facade_common/log.h"
 
 namespace oofgate::soap {
 namespace {
@@ -54,13 +54,13 @@ Fault fault_from_error(const core::Error& error, ExceptionType invalid_argument_
     case ErrorCode::kNotSupported:
       return um_exception(ExceptionType::kNotSupported, error.message);
     case ErrorCode::kStoreUnavailable:
-      log_error("soap_facade: store unavailable: " + error.message);
+      facade::log_event("soap_facade", "", "store unavailable: " + error.message);
       return server_fault(ExceptionType::kServiceUnavailable,
                           "The mailbox store is temporarily unavailable; nothing was changed. Try again later.");
     case ErrorCode::kInternal:
       break;
   }
-  log_error("soap_facade: internal core error: " + error.message);
+  facade::log_event("soap_facade", "", "internal core error: " + error.message);
   return server_fault(ExceptionType::kInternalServerError, "An internal server error occurred. The operation failed.");
 }
 

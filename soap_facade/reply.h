@@ -1,21 +1,24 @@
 #pragma once
 
-#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "facade_common/connection_executor.h"
+#include "facade_common/reply_channel.h"
 #include "soap_facade/fault.h"
 #include "soap_facade/namespaces.h"
 #include "soap_facade/soap_facade.h"
 
 namespace oofgate::soap {
 
-// The one way a request gets its answer. Copies share state, so whichever path answers first
-// (handler, store callback, catch-all) sends, and `Respond` runs exactly once.
+// The one way a UM request gets its answer. Copies share one state (the shared ReplyChannel and
+// the messages namespace the request used), so whichever path answers first (handler, store
+// callback, catch-all) sends, in the namespace spelling the request chose.
 class Reply {
  public:
-  Reply(Respond respond, unsigned http_version, bool keep_alive, SoapVersion version);
+  // `connection`: where store callbacks render their answer (nullptr: inline, in tests).
+  Reply(Respond respond, SoapVersion version, facade::ConnectionExecutor* connection = nullptr);
 
   // 200 with a SOAP envelope around `body_content`.
   void success(std::string_view body_content) const;
@@ -27,42 +30,34 @@ class Reply {
   void send(HttpResponse response) const;
 
   // Later answers use the messages namespace spelling the request used.
-  void use_messages_ns(MessagesNs ns) { ns_ = ns; }
-  MessagesNs messages_namespace() const { return ns_; }
+  void use_messages_ns(MessagesNs ns) const { state_->ns = ns; }
+  MessagesNs messages_namespace() const { return state_->ns; }
   SoapVersion version() const { return version_; }
-  bool sent() const { return state_->sent.load(); }
+  bool sent() const { return state_->channel.sent(); }
   HttpResponse make(http::status status, std::string_view content_type, std::string body) const;
+
+  const facade::ReplyChannel& channel() const { return state_->channel; }
+  facade::ConnectionExecutor* connection() const { return connection_; }
 
  private:
   struct State {
-    explicit State(Respond r) : respond(std::move(r)) {}
-    Respond respond;
-    std::atomic<bool> sent{false};
+    explicit State(Respond respond) : channel("soap_facade", std::string(), std::move(respond)) {}
+    facade::ReplyChannel channel;
+    std::atomic<MessagesNs> ns{MessagesNs::kHttp};
   };
 
   std::shared_ptr<State> state_;
-  unsigned http_version_;
-  bool keep_alive_;
   SoapVersion version_;
-  MessagesNs ns_ = MessagesNs::kHttp;
+  facade::ConnectionExecutor* connection_;
 };
 
-// THE catch-all at the facade's edge (the request thread and store callbacks alike): an
-// exception is logged in full and answered with a generic Server fault, if nothing was sent yet.
-template <typename Work>
-void guarded(const Reply& reply, Work&& work) noexcept;
-
-void answer_internal_error(const Reply& reply, std::string_view what) noexcept;
-
+// THE catch-all (facade::guarded) for the request thread and store callbacks alike: an exception
+// is logged in full and answered with a generic Server fault, if nothing was sent yet.
 template <typename Work>
 void guarded(const Reply& reply, Work&& work) noexcept {
-  try {
-    work();
-  } catch (const std::exception& e) {
-    answer_internal_error(reply, e.what());
-  } catch (...) {
-    answer_internal_error(reply, "non-standard exception");
-  }
+  facade::guarded(reply.channel(), std::forward<Work>(work), [&reply] {
+    reply.fault(server_fault(ExceptionType::kInternalServerError, "An internal server error occurred. The operation failed."));
+  });
 }
 
 }  // namespace oofgate::soap

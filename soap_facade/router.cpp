@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/text/utf8.h"
 #include "soap_facade/endpoint.h"
 #include "soap_facade/envelope_writer.h"
 #include "soap_facade/soap_dispatch.h"
@@ -16,9 +17,14 @@ std::string endpoints_hint() {
          " and " + std::string(canonical_path(UmEndpoint::kUm2007Legacy)) + ".";
 }
 
-void answer_wrong_path(std::string_view path, const std::optional<SoapMediaType>& media, const Reply& reply) {
-  const std::string reason = "There is no SOAP endpoint at '" + std::string(path) + "'. " + endpoints_hint();
-  if (media) {
+bool is_soap_media(const facade::MediaType& media) {
+  return media.kind == facade::MediaKind::kTextXml || media.kind == facade::MediaKind::kSoapXml;
+}
+
+void answer_wrong_path(std::string_view path, const facade::MediaType& media, const Reply& reply) {
+  const std::string reason =
+      "There is no SOAP endpoint at '" + core::printable_excerpt(path, 256) + "'. " + endpoints_hint();
+  if (is_soap_media(media)) {
     reply.fault(client_fault(ExceptionType::kInvalidRequest, reason));
     return;
   }
@@ -55,9 +61,9 @@ void answer_unauthenticated(const Reply& reply) {
   reply.send(std::move(response));
 }
 
-std::optional<std::string_view> soap_action(const HttpRequest& request, const SoapMediaType& media) {
-  if (media.version == SoapVersion::k12) {
-    return media.action ? std::optional<std::string_view>(*media.action) : std::nullopt;
+std::optional<std::string_view> soap_action(const HttpRequest& request, const facade::MediaType& media) {
+  if (media.kind == facade::MediaKind::kSoapXml) {
+    return media.action;
   }
   const auto header = request.find("SOAPAction");
   if (header == request.end()) {
@@ -68,38 +74,37 @@ std::optional<std::string_view> soap_action(const HttpRequest& request, const So
 
 }  // namespace
 
-void route_request(core::MailboxService& service, const HttpRequest& request, const core::Caller& caller,
-                   const std::optional<SoapMediaType>& media, const Reply& reply) {
-  const std::string_view target(request.target().data(), request.target().size());
-  const RequestTarget parts = split_target(target);
-  const auto endpoint = match_um_endpoint(parts.path);
+void route_request(core::MailboxService& service, const facade::Request& request, const Reply& reply) {
+  const auto endpoint = match_um_endpoint(request.path);
   if (!endpoint) {
-    answer_wrong_path(parts.path, media, reply);
+    answer_wrong_path(request.path, request.media, reply);
     return;
   }
-  if (request.method() == http::verb::get && is_wsdl_query(parts.query)) {
+  const auto method = request.http.method();
+  if (method == http::verb::get && is_wsdl_query(request.query)) {
     // The WSDL describes the service, not a mailbox, so it is served without credentials.
-    answer_wsdl(request, *endpoint, reply);
+    answer_wsdl(request.http, *endpoint, reply);
     return;
   }
-  if (request.method() != http::verb::post) {
+  if (method != http::verb::post) {
     answer_method_not_allowed(*endpoint, reply);
     return;
   }
-  if (!caller.authenticated()) {
+  if (!request.caller.authenticated()) {
     answer_unauthenticated(reply);
     return;
   }
-  if (!media) {
+  if (!is_soap_media(request.media)) {
     reply.plain(http::status::unsupported_media_type, "text/plain; charset=utf-8",
                 "The UM web service accepts SOAP 1.1 as text/xml and SOAP 1.2 as application/soap+xml.");
     return;
   }
-  if (!media->charset_supported) {
+  if (!request.media.charset_is_utf8()) {
     reply.fault(client_fault(ExceptionType::kInvalidRequest, "Requests must be encoded in UTF-8."));
     return;
   }
-  dispatch_soap(service, *caller.principal, request.body(), soap_action(request, *media), reply);
+  dispatch_soap(service, *request.caller.principal, request.http.body(), soap_action(request.http, request.media),
+                reply);
 }
 
 }  // namespace oofgate::soap

@@ -1,21 +1,54 @@
 #include "soap_facade/soap_facade.h"
 
-#include "soap_facade/media_type.h"
+#include "soap_facade/envelope_writer.h"
 #include "soap_facade/reply.h"
 #include "soap_facade/router.h"
 
 namespace oofgate::soap {
+namespace {
+
+// SOAP 1.2 only for its own media type; everything else is answered as SOAP 1.1.
+SoapVersion version_of(const facade::MediaType& media) {
+  return media.kind == facade::MediaKind::kSoapXml ? SoapVersion::k12 : SoapVersion::k11;
+}
+
+Fault fault_for(const facade::EdgeRejection& rejection) {
+  if (rejection.condition == facade::EdgeCondition::kServerBusy ||
+      rejection.condition == facade::EdgeCondition::kInternalError) {
+    return server_fault(ExceptionType::kInternalServerError, rejection.message);
+  }
+  return client_fault(ExceptionType::kInvalidRequest, rejection.message);
+}
+
+}  // namespace
 
 SoapFacade::SoapFacade(core::MailboxService& service) : service_(service) {}
 SoapFacade::~SoapFacade() = default;
 
-void SoapFacade::handle(const HttpRequest& request, const core::Caller& caller, Respond respond) {
-  const auto content_type = request[http::field::content_type];
-  const auto media = parse_soap_media_type(std::string_view(content_type.data(), content_type.size()));
-  // Faults are written in the SOAP version the Content-Type announced, even for envelopes of the other one.
-  const Reply reply(std::move(respond), request.version(), request.keep_alive(),
-                    media ? media->version : SoapVersion::k11);
-  guarded(reply, [&] { route_request(service_, request, caller, media, reply); });
+void SoapFacade::handle(const facade::Request& request, Respond respond) noexcept {
+  try {
+    // Faults are written in the SOAP version the Content-Type announced, even for envelopes of the other one.
+    const Reply reply(std::move(respond), version_of(request.media), request.connection);
+    guarded(reply, [&] { route_request(service_, request, reply); });
+  } catch (...) {
+    // Out of memory before a reply existed: the gateway answers the request nobody answered.
+  }
+}
+
+HttpResponse SoapFacade::render_rejection(const facade::EdgeRejection& rejection,
+                                          const facade::MediaType& media) noexcept {
+  const SoapVersion version = version_of(media);
+  HttpResponse response{rejection.status(), 11};
+  try {
+    response.set(http::field::content_type, soap_content_type(version));
+    if (rejection.retry_after.count() > 0) {
+      response.set(http::field::retry_after, std::to_string(rejection.retry_after.count()));
+    }
+    response.body() = fault_envelope(version, MessagesNs::kHttp, fault_for(rejection));
+  } catch (...) {
+    response.body().clear();
+  }
+  return response;
 }
 
 }  // namespace oofgate::soap

@@ -1,19 +1,15 @@
 #pragma once
 
-#include <functional>
-
-#include <boost/beast/http.hpp>
-
-#include "core/directory/caller.h"
 #include "core/service/mailbox_service.h"
+#include "facade_common/edge_rejection.h"
+#include "facade_common/request.h"
 
 namespace oofgate::soap {
 
 namespace http = boost::beast::http;
-using HttpRequest = http::request<http::string_body>;
-using HttpResponse = http::response<http::string_body>;
-// Called exactly once with the complete response, possibly from a store thread.
-using Respond = std::function<void(HttpResponse)>;
+using facade::HttpRequest;
+using facade::HttpResponse;
+using facade::Respond;
 
 // The Exchange Unified Messaging web service (UM2007Legacy.asmx / UnifiedMessaging/Service.asmx)
 // on top of the core. Strings in, strings out: no sockets.
@@ -23,7 +19,11 @@ class SoapFacade {
   ~SoapFacade();
 
   // Any request the gateway routed here: SOAP media types, or body-less requests to SOAP paths.
-  void handle(const HttpRequest& request, const core::Caller& caller, Respond respond);
+  // Calls `respond` exactly once. Never throws.
+  void handle(const facade::Request& request, Respond respond) noexcept;
+  // The SOAP fault (in the version the Content-Type announced) for a request the gateway refused
+  // before it reached handle().
+  HttpResponse render_rejection(const facade::EdgeRejection& rejection, const facade::MediaType& media) noexcept;
 
  private:
   core::MailboxService& service_;

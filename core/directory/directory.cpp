@@ -31,13 +31,18 @@ Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, st
       }
     }
   }
-  for (auto& grant : tokens) {
-    Principal principal{grant.kind, nullptr, grant.permissions};
+  for (std::size_t position = 0; position < tokens.size(); ++position) {
+    auto& grant = tokens[position];
+    Principal principal{grant.kind, nullptr, grant.permissions, {}};
     if (grant.kind == PrincipalKind::kDelegated) {
       principal.user = directory->find_user(grant.user);
       if (principal.user == nullptr) {
         return Error{ErrorCode::kUserNotFound, "token refers to unknown user '" + grant.user + "'"};
       }
+      principal.subject = principal.user->id;
+    } else {
+      principal.subject = directory->app_subjects_.emplace_back(
+          "app:" + (grant.app_name.empty() ? "token-" + std::to_string(position + 1) : grant.app_name));
     }
     if (grant.token.empty() || !directory->tokens_.emplace(std::move(grant.token), principal).second) {
       return Error{ErrorCode::kInvalidArgument, "tokens must be non-empty and unique"};
@@ -95,7 +100,7 @@ std::optional<Principal> Directory::authenticate_basic(std::string_view user_nam
   PermissionSet permissions;
   permissions.add(Permission::kMailboxSettingsReadWrite);
   permissions.add(Permission::kUserRead);
-  return Principal{PrincipalKind::kDelegated, user, permissions};
+  return Principal{PrincipalKind::kDelegated, user, permissions, user->id};
 }
 
 }  // namespace oofgate::core

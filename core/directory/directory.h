@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -26,6 +27,7 @@ struct TokenGrant {
   PrincipalKind kind = PrincipalKind::kDelegated;
   std::string user;  // id or UPN; delegated tokens only
   PermissionSet permissions;
+  std::string app_name{};  // application tokens: whom the token stands for (default: its position)
 };
 
 // Users and credentials, immutable after construction (User pointers stay valid for its lifetime).
@@ -58,6 +60,7 @@ class Directory {
   std::vector<User> users_;
   FrozenStringIndex by_key_;  // lower-cased id and UPN -> position in users_
   std::unordered_map<std::string, Principal, TextHash, std::equal_to<>> tokens_;
+  std::deque<std::string> app_subjects_;  // stable storage for application principals' subjects
   Digest cache_key_{};
   // PBKDF2 is deliberately slow; remember digests of credentials that verified once.
   mutable std::shared_mutex verified_mutex_;

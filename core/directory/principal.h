@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "core/directory/user.h"
 
@@ -34,6 +35,10 @@ struct Principal {
   PrincipalKind kind = PrincipalKind::kDelegated;
   const User* user = nullptr;  // set for delegated principals only
   PermissionSet permissions;
+  // Who this is, whatever credential or spelling of it was presented: the user's id for a
+  // delegated principal, "app:<name>" for an application. Throttling and every other
+  // per-caller decision key on it. Points into the Directory, which outlives every request.
+  std::string_view subject{};
 };
 
 }  // namespace oofgate::core

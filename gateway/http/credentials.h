@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/directory/caller.h"
@@ -7,7 +9,25 @@
 
 namespace oofgate::gateway {
 
-// Reads an Authorization header value (Bearer or Basic) and verifies it against the directory.
+// An Authorization header as presented (RFC 9110 §11.6.2), parsed once: the scheme, and the
+// bearer token or the Basic user name and password. Nothing is verified yet.
+struct PresentedCredentials {
+  core::CredentialScheme scheme = core::CredentialScheme::kNone;
+  std::string_view token;  // Bearer: the token (a view into the header)
+  std::string user_name;   // Basic, decoded
+  std::string password;    // Basic, decoded
+  bool well_formed = false;
+};
+
+// The scheme name is case-insensitive; surrounding whitespace is tolerated.
+PresentedCredentials parse_authorization(std::string_view authorization);
+
+// Standard base64 with optional padding; nullopt on any other character or a bad length.
+std::optional<std::string> decode_base64(std::string_view text);
+
+// Verifies presented credentials against the directory, synchronously: a bearer lookup is a hash
+// probe, Basic runs the password hash on the calling thread unless the digest cache knows it.
+core::Caller authenticate(const PresentedCredentials& presented, const core::Directory& directory);
 core::Caller authenticate(std::string_view authorization, const core::Directory& directory);
 
 }  // namespace oofgate::gateway

@@ -1,39 +1,111 @@
 #include "gateway/http/request_dispatcher.h"
 
+#include "facade_common/log.h"
+#include "facade_common/request.h"
 #include "gateway/http/credentials.h"
-#include "gateway/http/media_type.h"
-#include "gateway/http/route_table.h"
 
 namespace oofgate::gateway {
 namespace {
 
-HttpResponse plain_text(http::status status, unsigned version, std::string_view text) {
-  HttpResponse response{status, version};
-  response.set(http::field::content_type, "text/plain; charset=utf-8");
-  response.body() = std::string(text) + "\n";
-  return response;
+constexpr std::string_view kNotFoundText =
+    "Not found. oofgate serves the Microsoft Graph API under /v1.0 and /beta and the Exchange UM web service at "
+    "/UnifiedMessaging/Service.asmx and /EWS/UM2007Legacy.asmx.";
+
+// Graph takes bearer tokens only: Basic credentials on a Graph route are refused without
+// running the password hash, so Graph routes cannot be used to make the server hash.
+core::Caller authenticate_for(Destination destination, const HttpRequest& request, const core::Directory& directory) {
+  const auto header = request[http::field::authorization];
+  const auto presented = parse_authorization(std::string_view(header.data(), header.size()));
+  if (destination == Destination::kRestFacade && presented.scheme != core::CredentialScheme::kBearer) {
+    return core::Caller{presented.scheme, std::nullopt};
+  }
+  return authenticate(presented, directory);
 }
 
 }  // namespace
 
-void RequestDispatcher::dispatch(const HttpRequest& request, Respond respond) {
-  const MediaType media_type = parse_media_type(request[http::field::content_type]);
-  switch (route_request(media_type, request.target())) {
-    case Destination::kSoapFacade:
-      soap_.handle(request, authenticate(request[http::field::authorization], directory_), std::move(respond));
-      return;
-    case Destination::kRestFacade:
-      rest_.handle(request, authenticate(request[http::field::authorization], directory_), std::move(respond));
-      return;
-    case Destination::kUnsupportedMediaType:
-      respond(plain_text(http::status::unsupported_media_type, request.version(), kAcceptedMediaTypes));
-      return;
-    case Destination::kNotFound:
-      respond(plain_text(http::status::not_found, request.version(),
-                         "Not found. oofgate serves the Microsoft Graph API under /v1.0 and /beta and the Exchange "
-                         "UM web service at /UnifiedMessaging/Service.asmx and /EWS/UM2007Legacy.asmx."));
-      return;
+HttpResponse plain_text(http::status status, std::string_view text) {
+  HttpResponse response{status, 11};
+  response.set(http::field::content_type, "text/plain; charset=utf-8");
+  response.body().reserve(text.size() + 1);
+  response.body().append(text);
+  response.body().push_back('\n');
+  return response;
+}
+
+RequestHead RequestDispatcher::inspect(const HttpRequest& message, bool has_body) const {
+  RequestHead head;
+  const auto content_type = message[http::field::content_type];
+  head.media = facade::parse_media_type(std::string_view(content_type.data(), content_type.size()));
+  facade::split_target(std::string_view(message.target().data(), message.target().size()), head.path, head.query);
+  head.destination = route_request(head.media.kind, has_body, head.path);
+  return head;
+}
+
+HttpResponse RequestDispatcher::reject(const RequestHead* head, const HttpRequest& message,
+                                       const facade::EdgeRejection& rejection) noexcept {
+  try {
+    if (head != nullptr && head->destination == Destination::kRestFacade) {
+      return rest_.render_rejection(rejection, message);
+    }
+    if (head != nullptr && head->destination == Destination::kSoapFacade) {
+      return soap_.render_rejection(rejection, head->media);
+    }
+    auto response = plain_text(rejection.status(), rejection.message);
+    if (rejection.retry_after.count() > 0) {
+      response.set(http::field::retry_after, std::to_string(rejection.retry_after.count()));
+    }
+    return response;
+  } catch (...) {
+    return HttpResponse{rejection.status(), 11};
   }
+}
+
+void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& request,
+                                 facade::ConnectionExecutor* connection, Respond respond) noexcept {
+  try {
+    switch (head.destination) {
+      case Destination::kSoapFacade:
+      case Destination::kRestFacade: {
+        const facade::Request facts{request, head.media, head.path, head.query,
+                                    authenticate_for(head.destination, request, directory_), connection};
+        if (head.destination == Destination::kSoapFacade) {
+          soap_.handle(facts, std::move(respond));
+        } else {
+          rest_.handle(facts, std::move(respond));
+        }
+        return;
+      }
+      case Destination::kUnsupportedMediaType:
+        respond(plain_text(http::status::unsupported_media_type, kAcceptedMediaTypes));
+        return;
+      case Destination::kNotFound:
+        respond(plain_text(http::status::not_found, kNotFoundText));
+        return;
+    }
+  } catch (const std::exception& e) {
+    // Only reachable before a facade took the request (facades never throw): answer it here.
+    facade::log_event("gateway", "", std::string("dispatch failed: ") + e.what());
+    if (respond) {
+      try {
+        respond(reject(&head, request, {facade::EdgeCondition::kInternalError, "An internal server error occurred."}));
+      } catch (...) {
+        facade::log_event("gateway", "", "could not answer a failed dispatch");
+      }
+    }
+  } catch (...) {
+    facade::log_event("gateway", "", "dispatch failed: non-standard exception");
+  }
+}
+
+void RequestDispatcher::dispatch(const HttpRequest& request, Respond respond) noexcept {
+  RequestHead head;
+  try {
+    head = inspect(request, !request.body().empty() || request.chunked());
+  } catch (...) {
+    return;
+  }
+  dispatch(head, request, nullptr, std::move(respond));
 }
 
 }  // namespace oofgate::gateway

@@ -1,34 +1,57 @@
 #pragma once
 
-#include <functional>
-
-#include <boost/beast/http.hpp>
+#include <string_view>
 
 #include "core/directory/directory.h"
+#include "facade_common/connection_executor.h"
+#include "facade_common/edge_rejection.h"
+#include "facade_common/http_types.h"
+#include "facade_common/media_type.h"
+#include "gateway/http/route_table.h"
 #include "rest_facade/rest_facade.h"
 #include "soap_facade/soap_facade.h"
 
 namespace oofgate::gateway {
 
 namespace http = boost::beast::http;
-using HttpRequest = http::request<http::string_body>;
-using HttpResponse = http::response<http::string_body>;
-using Respond = std::function<void(HttpResponse)>;
+using facade::HttpRequest;
+using facade::HttpResponse;
+using facade::Respond;
 
-// The gateway's request handler: extracts credentials, routes by media type (then path) and
-// hands the request to the facade that speaks the client's protocol. Knows no XML or JSON.
+// The facts the gateway takes from a request's head, once, before any body byte is read: which
+// facade owns it, its media type, its path and query. Views point into the message.
+struct RequestHead {
+  Destination destination = Destination::kNotFound;
+  facade::MediaType media;
+  std::string_view path;
+  std::string_view query;
+};
+
+// The gateway's request handler: routes by media type (then path), authenticates, and hands the
+// request to the facade that speaks the client's protocol. Knows no XML or JSON.
 class RequestDispatcher {
  public:
   RequestDispatcher(const core::Directory& directory, soap::SoapFacade& soap, rest::RestFacade& rest)
       : directory_(directory), soap_(soap), rest_(rest) {}
 
-  // Calls respond exactly once, possibly from a store thread.
-  void dispatch(const HttpRequest& request, Respond respond);
+  RequestHead inspect(const HttpRequest& message, bool has_body) const;
+  // A refusal in the protocol of whoever owns the request; plain text where nobody can be told
+  // (`head` null: the head itself could not be read).
+  HttpResponse reject(const RequestHead* head, const HttpRequest& message,
+                      const facade::EdgeRejection& rejection) noexcept;
+  // The complete request. Calls `respond` exactly once, possibly from a store thread; never throws.
+  void dispatch(const RequestHead& head, const HttpRequest& request, facade::ConnectionExecutor* connection,
+                Respond respond) noexcept;
+  // inspect() then dispatch(), for tests and fuzzers that hold a whole message.
+  void dispatch(const HttpRequest& request, Respond respond) noexcept;
 
  private:
   const core::Directory& directory_;
   soap::SoapFacade& soap_;
   rest::RestFacade& rest_;
 };
+
+// A plain-text response, for the gateway's own answers.
+HttpResponse plain_text(http::status status, std::string_view text);
 
 }  // namespace oofgate::gateway

@@ -1,38 +1,37 @@
 #include "gateway/http/route_table.h"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
-#include <string>
+
+#include "core/text/ascii.h"
 
 namespace oofgate::gateway {
 namespace {
 
 struct MediaRoute {
-  MediaType media_type;
+  facade::MediaKind media;
   Destination destination;
 };
 
 // The declared table: which facade speaks which media type.
 constexpr std::array kMediaRoutes = {
-    MediaRoute{MediaType::kTextXml, Destination::kSoapFacade},
-    MediaRoute{MediaType::kSoapXml, Destination::kSoapFacade},
-    MediaRoute{MediaType::kJson, Destination::kRestFacade},
+    MediaRoute{facade::MediaKind::kTextXml, Destination::kSoapFacade},
+    MediaRoute{facade::MediaKind::kSoapXml, Destination::kSoapFacade},
+    MediaRoute{facade::MediaKind::kJson, Destination::kRestFacade},
 };
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
+bool starts_with_ascii_ci(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && core::iequals_ascii(text.substr(0, prefix.size()), prefix);
 }
 
-// Paths decide only when there is no media type: the REST version roots, and ASMX endpoints.
-Destination route_by_path(std::string_view target) {
-  const std::string path = lower(target.substr(0, target.find('?')));
-  if (path.starts_with("/v1.0/") || path == "/v1.0" || path.starts_with("/beta/") || path == "/beta") {
-    return Destination::kRestFacade;
+// Paths decide only without a body: the REST version roots, and ASMX endpoints.
+Destination route_by_path(std::string_view path) {
+  for (std::string_view root : {"/v1.0", "/beta"}) {
+    if (starts_with_ascii_ci(path, root) && (path.size() == root.size() || path[root.size()] == '/')) {
+      return Destination::kRestFacade;
+    }
   }
-  if (path.ends_with(".asmx")) {
+  constexpr std::string_view kAsmx = ".asmx";
+  if (path.size() >= kAsmx.size() && core::iequals_ascii(path.substr(path.size() - kAsmx.size()), kAsmx)) {
     return Destination::kSoapFacade;
   }
   return Destination::kNotFound;
@@ -40,17 +39,17 @@ Destination route_by_path(std::string_view target) {
 
 }  // namespace
 
-Destination route_request(MediaType media_type, std::string_view target) {
+Destination route_request(facade::MediaKind media, bool has_body, std::string_view path) {
+  if (!has_body) {
+    return route_by_path(path);
+  }
   for (const auto& route : kMediaRoutes) {
-    if (route.media_type == media_type) {
+    if (route.media == media) {
       return route.destination;
     }
   }
-  if (media_type == MediaType::kNone) {
-    return route_by_path(target);
-  }
-  // A media type no facade takes: the facade that owns the path answers in its own protocol.
-  const Destination owner = route_by_path(target);
+  // A body no facade takes: the facade that owns the path answers in its own protocol.
+  const Destination owner = route_by_path(path);
   return owner == Destination::kNotFound ? Destination::kUnsupportedMediaType : owner;
 }
 

@@ -2,15 +2,16 @@
 
 #include <string_view>
 
-#include "gateway/http/media_type.h"
+#include "facade_common/media_type.h"
 
 namespace oofgate::gateway {
 
 enum class Destination { kSoapFacade, kRestFacade, kUnsupportedMediaType, kNotFound };
 
-// Decides which facade answers a request, from one declared table: by media type first; only a
-// request without a media type (typically a GET) is routed by its path.
-Destination route_request(MediaType media_type, std::string_view target);
+// Decides which facade answers a request, from one declared table: a request with a body by its
+// media type first; a request without a body (typically a GET) by its path, whatever
+// Content-Type it carries.
+Destination route_request(facade::MediaKind media, bool has_body, std::string_view path);
 
 // Text for the gateway's own 415, naming what each facade accepts.
 inline constexpr std::string_view kAcceptedMediaTypes =

@@ -2,8 +2,11 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 
+#include "core/text/ascii.h"
+#include "facade_common/log.h"
 #include "gateway/server/http_date.h"
 #include "gateway/server/response_bytes.h"
 
@@ -12,14 +15,41 @@ namespace oofgate::gateway {
 namespace beast = boost::beast;
 namespace net = boost::asio;
 
-Session::Session(net::ip::tcp::socket socket, SessionContext& context)
-    : stream_(std::move(socket)), context_(context) {}
+namespace {
 
-Session::~Session() { context_.remove(this); }
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+constexpr std::size_t kReadChunk = 16 * 1024;
+
+void log_exception(std::string_view where, const std::exception* e) noexcept {
+  try {
+    facade::log_event("gateway", "", std::string(where) + ": " + (e != nullptr ? e->what() : "non-standard exception"));
+  } catch (...) {
+  }
+}
+
+std::size_t field_bytes(const http::fields::value_type& field) {
+  return field.name_string().size() + field.value().size() + 4;  // ": " and CRLF
+}
+
+}  // namespace
+
+Session::Session(net::ip::tcp::socket socket, SessionContext& context)
+    : executor_(socket.get_executor()),
+      stream_(std::move(socket)),
+      buffer_(context.limits().header_limit + context.limits().trailer_limit + kReadChunk),
+      context_(context) {}
+
+Session::~Session() {
+  if (busy_ && !context_.draining()) {
+    facade::log_event("gateway", "", "a connection closed before its request was answered");
+  }
+  context_.remove(this);
+}
 
 void Session::start() {
   context_.add(this, weak_from_this());
-  stream_.socket().set_option(net::ip::tcp::no_delay(true));
+  beast::error_code ignored;
+  stream_.socket().set_option(net::ip::tcp::no_delay(true), ignored);
   read_request();
 }
 
@@ -29,77 +59,278 @@ void Session::drain() {
   }
 }
 
-void Session::read_request() {
-  if (context_.draining()) {
-    close();
-    return;
-  }
-  // A fresh parser per request: limits apply per message, and reusing one is undefined.
-  parser_.emplace();
-  parser_->body_limit(context_.limits().body_limit);
-  parser_->header_limit(context_.limits().header_limit);
-  stream_.expires_after(context_.limits().read_timeout);
-  http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+bool Session::running_here() const {
+  const auto* executor = executor_.target<net::io_context::executor_type>();
+  return executor != nullptr && executor->running_in_this_thread();
 }
 
-void Session::on_read(beast::error_code error, std::size_t) {
-  if (error == http::error::end_of_stream || error == beast::error::timeout || error == net::error::operation_aborted ||
-      error == net::error::connection_reset || error == net::error::eof) {
+void Session::post(std::function<void()> work) {
+  net::post(executor_, [self = shared_from_this(), work = std::move(work)]() noexcept {
+    try {
+      work();
+    } catch (const std::exception& e) {
+      log_exception("work posted to a connection", &e);
+    } catch (...) {
+      log_exception("work posted to a connection", nullptr);
+    }
+  });
+}
+
+void Session::read_request() noexcept {
+  try {
+    if (context_.draining()) {
+      close();
+      return;
+    }
+    // A fresh parser per request: limits apply per message, and reusing one is undefined.
+    parser_.emplace();
+    parser_->body_limit(context_.limits().body_limit);
+    parser_->header_limit(context_.limits().header_limit);
+    head_done_ = false;
+    head_ = RequestHead{};
+    // Waiting for a keep-alive request is the idle timeout; once it has started, the read timeout
+    // is a deadline for the whole request, so a slow client cannot stretch it byte by byte.
+    message_started_ = buffer_.size() > 0;
+    stream_.expires_after(message_started_ ? context_.limits().read_timeout : context_.limits().idle_timeout);
+    parse_buffered();
+  } catch (const std::exception& e) {
+    log_exception("reading a request", &e);
     close();
+  }
+}
+
+void Session::parse_buffered() noexcept {
+  try {
+    beast::error_code error;
+    while (buffer_.size() > 0 && !parser_->is_done()) {
+      const std::size_t used = parser_->put(buffer_.data(), error);
+      buffer_.consume(used);
+      if (error == http::error::need_more) {
+        error = {};
+        break;
+      }
+      if (error) {
+        break;
+      }
+      if (!head_done_ && parser_->is_header_done()) {
+        head_done_ = true;
+        if (!on_head()) {
+          return;
+        }
+        if (parser_->get()[http::field::expect].size() != 0 && version_ == 11 &&
+            core::iequals_ascii(core::trim(std::string_view(parser_->get()[http::field::expect]), core::kHttpSpace),
+                                "100-continue") &&
+            !parser_->is_done()) {
+          // The client waits for this before sending its body (curl does for bodies over 1 KiB).
+          net::async_write(stream_, net::buffer(kContinue),
+                           [self = shared_from_this()](beast::error_code write_error, std::size_t) noexcept {
+                             if (write_error) {
+                               self->close();
+                               return;
+                             }
+                             self->parse_buffered();
+                           });
+          return;
+        }
+      }
+      if (used == 0) {
+        break;
+      }
+    }
+    if (error) {
+      on_parse_error(error);
+      return;
+    }
+    if (parser_->is_done()) {
+      on_request();
+      return;
+    }
+    read_more();
+  } catch (const std::exception& e) {
+    // Beast's parser throws on input it cannot represent (e.g. a field value over 64 KiB).
+    log_exception("parsing a request", &e);
+    refuse(nullptr, {facade::EdgeCondition::kMalformed, "The request could not be parsed."});
+  } catch (...) {
+    log_exception("parsing a request", nullptr);
+    refuse(nullptr, {facade::EdgeCondition::kMalformed, "The request could not be parsed."});
+  }
+}
+
+void Session::read_more() {
+  const std::size_t room = buffer_.max_size() - buffer_.size();
+  if (room == 0) {
+    // The parser needs more than the buffer holds: a head or trailer section over the limits.
+    const RequestHead head = context_.dispatcher().inspect(parser_->get(), false);
+    refuse(&head, {facade::EdgeCondition::kHeadersTooLarge, "The request's header or trailer fields are too large."});
     return;
   }
-  if (error) {
-    // Limits and malformed requests get a plain answer, then the connection is closed, since
-    // the rest of the stream cannot be trusted to be in sync.
-    http::status status = http::status::bad_request;
-    if (error == http::error::body_limit) {
-      status = http::status::payload_too_large;
-    } else if (error == http::error::header_limit) {
-      status = http::status::request_header_fields_too_large;
+  stream_.async_read_some(buffer_.prepare(std::min(room, kReadChunk)),
+                          beast::bind_front_handler(&Session::on_read_some, shared_from_this()));
+}
+
+void Session::on_read_some(beast::error_code error, std::size_t bytes) noexcept {
+  try {
+    if (error) {
+      // End of stream, timeout, reset or shutdown: nothing can be answered any more.
+      close();
+      return;
     }
-    HttpResponse response{status, 11};
-    response.set(http::field::content_type, "text/plain; charset=utf-8");
-    response.body() = std::string(http::obsolete_reason(status)) + "\n";
-    response.keep_alive(false);
-    busy_ = true;
-    head_request_ = false;
-    linger_on_close_ = true;
-    send(std::move(response));
+    buffer_.commit(bytes);
+    if (!message_started_ && bytes > 0) {
+      message_started_ = true;
+      stream_.expires_after(context_.limits().read_timeout);
+    }
+    parse_buffered();
+  } catch (const std::exception& e) {
+    log_exception("reading a request", &e);
+    close();
+  }
+}
+
+std::optional<facade::EdgeRejection> Session::framing_error(const HttpRequest& message) const {
+  const SessionLimits& limits = context_.limits();
+  if (message.target().size() > limits.url_limit) {
+    return facade::EdgeRejection{facade::EdgeCondition::kUriTooLong,
+                                 "The request target is longer than " + std::to_string(limits.url_limit) + " bytes."};
+  }
+  std::size_t fields = 0;
+  std::size_t hosts = 0;
+  std::size_t transfer_encodings = 0;
+  std::size_t content_lengths = 0;
+  for (const auto& field : message) {
+    ++fields;
+    if (field.name() == http::field::host) {
+      ++hosts;
+    } else if (field.name() == http::field::transfer_encoding) {
+      ++transfer_encodings;
+    } else if (field.name() == http::field::content_length) {
+      ++content_lengths;
+    }
+  }
+  if (fields > limits.header_count) {
+    return facade::EdgeRejection{facade::EdgeCondition::kHeadersTooLarge,
+                                 "The request has more than " + std::to_string(limits.header_count) + " header fields."};
+  }
+  // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0.
+  if (hosts > 1 || (hosts == 0 && message.version() >= 11)) {
+    return facade::EdgeRejection{facade::EdgeCondition::kMalformed,
+                                 "An HTTP/1.1 request needs exactly one Host header field."};
+  }
+  if (transfer_encodings > 0) {
+    const auto coding = core::trim(std::string_view(message[http::field::transfer_encoding]), core::kHttpSpace);
+    // RFC 9112 §6.1-6.3: only "chunked" is understood; with Content-Length, or in HTTP/1.0, the
+    // framing is ambiguous (the classic request-smuggling shapes), so the connection must end.
+    if (transfer_encodings > 1 || !core::iequals_ascii(coding, "chunked") || content_lengths > 0 ||
+        message.version() < 11) {
+      return facade::EdgeRejection{facade::EdgeCondition::kMalformed,
+                                   "The only Transfer-Encoding accepted is chunked, alone, without Content-Length, "
+                                   "in HTTP/1.1."};
+    }
+  }
+  return std::nullopt;
+}
+
+bool Session::on_head() {
+  const HttpRequest& message = parser_->get();
+  version_ = message.version();
+  const bool has_body = parser_->chunked() || parser_->content_length().value_or(0) > 0;
+  head_ = context_.dispatcher().inspect(message, has_body);
+  header_fields_ = static_cast<std::size_t>(std::distance(message.begin(), message.end()));
+  if (auto rejection = framing_error(message)) {
+    refuse(&head_, std::move(*rejection));
+    return false;
+  }
+  return true;
+}
+
+void Session::on_parse_error(beast::error_code error) {
+  if (error == http::error::body_limit) {
+    // The head is complete when the body is found too large (Content-Length or a chunk).
+    head_ = context_.dispatcher().inspect(parser_->get(), true);
+    refuse(&head_, {facade::EdgeCondition::kPayloadTooLarge,
+                    "The request body is larger than " + std::to_string(context_.limits().body_limit) + " bytes."});
+    return;
+  }
+  if (error == http::error::header_limit) {
+    const RequestHead head = context_.dispatcher().inspect(parser_->get(), false);
+    refuse(&head, {facade::EdgeCondition::kHeadersTooLarge,
+                   "The request's header fields are larger than " + std::to_string(context_.limits().header_limit) +
+                       " bytes."});
+    return;
+  }
+  refuse(head_done_ ? &head_ : nullptr,
+         {facade::EdgeCondition::kMalformed, "The request is not valid HTTP/1.1 (" + error.message() + ")."});
+}
+
+// Trailer fields (RFC 9110 §6.5) are bounded with the head and then dropped: none of them may
+// stand in for a header field (a trailing Authorization or Content-Type is never believed).
+bool Session::strip_trailers(HttpRequest& message) {
+  auto it = message.begin();
+  for (std::size_t i = 0; i < header_fields_ && it != message.end(); ++i) {
+    ++it;
+  }
+  std::size_t trailer_bytes = 0;
+  while (it != message.end()) {
+    trailer_bytes += field_bytes(*it);
+    it = message.erase(it);
+  }
+  return trailer_bytes <= context_.limits().trailer_limit;
+}
+
+void Session::on_request() {
+  HttpRequest& message = parser_->get();
+  if (!strip_trailers(message)) {
+    refuse(&head_, {facade::EdgeCondition::kHeadersTooLarge,
+                    "The request's trailer fields are larger than " + std::to_string(context_.limits().trailer_limit) +
+                        " bytes."});
     return;
   }
   busy_ = true;
   stream_.expires_never();
-  const HttpRequest& request = parser_->get();
-  head_request_ = request.method() == http::verb::head;
-  const bool keep_alive = request.keep_alive();
-  const unsigned version = request.version();
+  head_request_ = message.method() == http::verb::head;
+  keep_alive_ = message.keep_alive();
   context_.dispatcher().dispatch(
-      request, [self = shared_from_this(), keep_alive, version,
-                // Keeps the io_context running while a store thread still owes this answer.
-                work = net::make_work_guard(stream_.get_executor())](HttpResponse response) mutable {
-        response.version(version);
-        response.keep_alive(keep_alive);
+      head_, message, this,
+      [self = shared_from_this(),
+       // Keeps the io_context running while a store thread still owes this answer.
+       work = net::make_work_guard(stream_.get_executor())](HttpResponse response) mutable {
         // Facades may answer from a store thread; the session's own thread writes.
-        auto executor = self->stream_.get_executor();
-        net::dispatch(executor, [self = std::move(self), response = std::move(response)]() mutable {
-                        self->send(std::move(response));
-                      });
+        net::dispatch(self->stream_.get_executor(), [self, response = std::move(response)]() mutable noexcept {
+          self->send(std::move(response));
+        });
       });
 }
 
-void Session::send(HttpResponse response) {
-  if (context_.draining()) {
-    response.keep_alive(false);
-  }
-  response.prepare_payload();
-  const bool keep_alive = response.keep_alive();
-  write_response_bytes(response, http_date_now(), !head_request_, output_);
-  stream_.expires_after(context_.limits().write_timeout);
-  net::async_write(stream_, net::buffer(output_),
-                   beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+void Session::refuse(const RequestHead* head, facade::EdgeRejection rejection) {
+  // The rest of the stream cannot be trusted to be in sync: answer, then close.
+  HttpResponse response = context_.dispatcher().reject(head, parser_->get(), rejection);
+  keep_alive_ = false;
+  busy_ = true;
+  head_request_ = false;
+  linger_on_close_ = true;
+  send(std::move(response));
 }
 
-void Session::on_write(bool keep_alive, beast::error_code error, std::size_t) {
+void Session::send(HttpResponse response) noexcept {
+  try {
+    if (closed_) {
+      return;
+    }
+    const bool keep_alive = keep_alive_ && !context_.draining();
+    response.version(version_ == 10 ? 10 : 11);
+    response.keep_alive(keep_alive);
+    response.prepare_payload();
+    write_response_bytes(response, http_date_now(), !head_request_, output_);
+    stream_.expires_after(context_.limits().write_timeout);
+    net::async_write(stream_, net::buffer(output_),
+                     beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+  } catch (const std::exception& e) {
+    log_exception("writing a response", &e);
+    close();
+  }
+}
+
+void Session::on_write(bool keep_alive, beast::error_code error, std::size_t) noexcept {
   busy_ = false;
   if (error || !keep_alive) {
     if (!error && linger_on_close_) {
@@ -115,24 +346,30 @@ void Session::on_write(bool keep_alive, beast::error_code error, std::size_t) {
 // After refusing a request whose body is still arriving, closing at once would reset the
 // connection and could destroy our answer before the client reads it; so stop sending, and
 // discard what is still coming for a short while (as nginx's lingering_close does).
-void Session::linger_then_close() {
-  if (discarded_ == 0) {
-    beast::error_code ignored;
-    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-    stream_.expires_after(std::chrono::seconds(2));
-  }
-  stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code error, std::size_t n) {
-    constexpr std::size_t kMaxDiscardedBytes = 4 * 1024 * 1024;
-    self->discarded_ += n;
-    if (error || self->discarded_ > kMaxDiscardedBytes) {
-      self->close();
-      return;
+void Session::linger_then_close() noexcept {
+  try {
+    if (discarded_ == 0) {
+      beast::error_code ignored;
+      stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+      stream_.expires_after(std::chrono::seconds(2));
     }
-    self->linger_then_close();
-  });
+    stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code error,
+                                                                               std::size_t n) noexcept {
+      constexpr std::size_t kMaxDiscardedBytes = 4 * 1024 * 1024;
+      self->discarded_ += n;
+      if (error || self->discarded_ > kMaxDiscardedBytes) {
+        self->close();
+        return;
+      }
+      self->linger_then_close();
+    });
+  } catch (...) {
+    close();
+  }
 }
 
-void Session::close() {
+void Session::close() noexcept {
+  closed_ = true;
   beast::error_code ignored;
   stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
   stream_.socket().close(ignored);

@@ -9,15 +9,19 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "facade_common/connection_executor.h"
+#include "facade_common/edge_rejection.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/session_context.h"
 
 namespace oofgate::gateway {
 
-// One HTTP/1.1 connection: reads a request (within the limits), hands it to the dispatcher,
-// writes the response, repeats while keep-alive. Only I/O; one request in flight at a time.
-// Lives on one single-threaded io_context, so its handlers never race each other.
-class Session : public std::enable_shared_from_this<Session> {
+// One HTTP/1.1 connection: reads a request within the limits, checks its framing (RFC 9112),
+// hands it to the dispatcher, writes the response, repeats while keep-alive. Only I/O; one
+// request in flight at a time. Lives on one single-threaded io_context, so its handlers never
+// race each other; every handler is noexcept and catches everything, so no request can end the
+// process or the thread's io_context.
+class Session : public std::enable_shared_from_this<Session>, public facade::ConnectionExecutor {
  public:
   Session(boost::asio::ip::tcp::socket socket, SessionContext& context);
   ~Session();
@@ -26,22 +30,44 @@ class Session : public std::enable_shared_from_this<Session> {
   // Called on the session's thread during shutdown.
   void drain();
 
- private:
-  void read_request();
-  void on_read(boost::beast::error_code error, std::size_t bytes);
-  void send(HttpResponse response);
-  void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
-  void close();
-  void linger_then_close();
+  bool running_here() const override;
+  void post(std::function<void()> work) override;
 
+ private:
+  void read_request() noexcept;
+  void parse_buffered() noexcept;
+  void read_more();
+  void on_read_some(boost::beast::error_code error, std::size_t bytes) noexcept;
+  // Checks the head once it is complete; false when the request was refused.
+  bool on_head();
+  void on_parse_error(boost::beast::error_code error);
+  void on_request();
+  // Answers in the protocol of whoever owns the request, then closes the connection.
+  void refuse(const RequestHead* head, facade::EdgeRejection rejection);
+  void send(HttpResponse response) noexcept;
+  void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes) noexcept;
+  void close() noexcept;
+  void linger_then_close() noexcept;
+  std::optional<facade::EdgeRejection> framing_error(const HttpRequest& message) const;
+  bool strip_trailers(HttpRequest& message);
+
+  boost::asio::any_io_executor executor_;  // the connection's thread (its io_context)
   boost::beast::tcp_stream stream_;
+  // Bounded: it holds one head or one trailer section at most, so neither can grow memory.
   boost::beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
-  std::string output_;  // the response being written, reused across requests
-  bool head_request_ = false;
+  RequestHead head_;
   SessionContext& context_;
+  std::string output_;  // the response being written, reused across requests
+  std::size_t header_fields_ = 0;
+  unsigned version_ = 11;
+  bool head_done_ = false;
+  bool message_started_ = false;
+  bool keep_alive_ = true;
+  bool head_request_ = false;
   bool busy_ = false;
   bool linger_on_close_ = false;
+  bool closed_ = false;
   std::array<char, 4096> discard_{};
   std::size_t discarded_ = 0;
 };

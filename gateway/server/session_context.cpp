@@ -16,6 +16,11 @@ void SessionContext::remove(Session* session) {
   sessions_.erase(session);
 }
 
+std::size_t SessionContext::live_sessions() {
+  std::lock_guard lock(sessions_mutex_);
+  return sessions_.size();
+}
+
 void SessionContext::drain() {
   draining_ = true;
   std::vector<std::shared_ptr<Session>> live;

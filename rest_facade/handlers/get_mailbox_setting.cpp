@@ -18,7 +18,7 @@ void get_mailbox_setting(const RouteContext& context) {
     return;
   }
   context.service.read(
-      *owner, on_snapshot(context.reply, [reply = context.reply, version = context.match.version, owner,
+      *owner, on_snapshot(context, [reply = context.reply, version = context.match.version, owner,
                                           member = *member](const core::MailboxSnapshot& snapshot) {
         const auto context_url = mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member)));
         if (const auto slot = member_slot(member)) {

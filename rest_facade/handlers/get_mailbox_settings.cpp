@@ -62,7 +62,7 @@ void get_mailbox_settings(const RouteContext& context) {
   const auto version = context.match.version;
   const bool full = selection.members.all();
   context.service.read(
-      *owner, on_snapshot(context.reply, [reply = context.reply, version, owner, full,
+      *owner, on_snapshot(context, [reply = context.reply, version, owner, full,
                                           selection = std::move(selection)](const core::MailboxSnapshot& snapshot) {
         if (!full) {
           reply->send_json(

@@ -11,8 +11,9 @@ namespace oofgate::rest {
 // (the reply then holds its throttle lease); otherwise the error is sent and nullptr returned.
 const core::User* authorize_or_reply(const RouteContext& context, core::Access access);
 
-// A store callback that answers store errors itself and runs `on_snapshot` under the facade's
-// catch-all (it may run on the store's committer thread).
-core::SnapshotCallback on_snapshot(ReplyPtr reply, std::function<void(const core::MailboxSnapshot&)> on_snapshot);
+// A store callback that hops back to the request's connection thread (so the committer never
+// renders), then answers store errors itself and runs `on_snapshot` under the facade's catch-all.
+core::SnapshotCallback on_snapshot(const RouteContext& context,
+                                   std::function<void(const core::MailboxSnapshot&)> on_snapshot);
 
 }  // namespace oofgate::rest

@@ -1,6 +1,5 @@
 #include <variant>
 
-#include "core/text/ascii.h"
 #include "rest_facade/handlers/handlers.h"
 #include "rest_facade/handlers/mailbox_access.h"
 #include "rest_facade/handlers/mailbox_settings_body.h"
@@ -8,28 +7,17 @@
 #include "rest_facade/wire/wire_enums.h"
 
 namespace oofgate::rest {
-namespace {
-
-// application/json or any +json type, parameters and case ignored.
-bool is_json_media_type(std::string_view content_type) {
-  const auto media = core::trim(content_type.substr(0, content_type.find(';')), core::kHttpSpace);
-  return core::iequals_ascii(media, "application/json") ||
-         (media.size() > 5 && core::iequals_ascii(media.substr(media.size() - 5), "+json"));
-}
-
-}  // namespace
 
 void patch_mailbox_settings(const RouteContext& context) {
   const auto* owner = authorize_or_reply(context, core::Access::kWrite);
   if (owner == nullptr) {
     return;
   }
-  const auto content_type = context.request[boost::beast::http::field::content_type];
-  if (!is_json_media_type(std::string_view(content_type.data(), content_type.size()))) {
+  if (!context.request.media.json_family) {
     context.reply->send_error(unreadable_payload_error());
     return;
   }
-  const auto& body = context.request.body();
+  const auto& body = context.request.http.body();
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     context.reply->send_error(empty_payload_error());
     return;
@@ -42,7 +30,7 @@ void patch_mailbox_settings(const RouteContext& context) {
   auto& patch = std::get<ParsedPatch>(parsed);
   // The whole patch goes to the core in one call, so a rejected PATCH changes nothing.
   context.service.update(*owner, std::move(patch.patch),
-                         on_snapshot(context.reply, [reply = context.reply, version = context.match.version, owner,
+                         on_snapshot(context, [reply = context.reply, version = context.match.version, owner,
                                                      members = patch.members](const core::MailboxSnapshot& snapshot) {
                            reply->send_json(boost::beast::http::status::ok,
                                             mailbox_settings_body(version, *owner, snapshot.settings, members, ""));

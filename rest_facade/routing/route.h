@@ -9,6 +9,7 @@
 #include "core/directory/principal.h"
 #include "core/service/mailbox_service.h"
 #include "core/service/throttle.h"
+#include "facade_common/request.h"
 #include "rest_facade/odata_context.h"
 #include "rest_facade/reply.h"
 #include "rest_facade/routing/request_target.h"
@@ -28,7 +29,7 @@ struct RouteMatch {
 struct RouteContext {
   core::MailboxService& service;
   core::Throttle& throttle;  // admits requests per (caller, mailbox) once the mailbox is known
-  const boost::beast::http::request<boost::beast::http::string_body>& request;
+  const facade::Request& request;
   const core::Principal& principal;
   const RequestTarget& target;
   RouteMatch match;

@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // A second answer would throw std::future_error out of set_value: a crash the fuzzer reports.
   std::promise<soap::HttpResponse> answered;
-  h.facade.handle(request, h.adele(),
+  h.facade.handle(facade::describe_request(request, h.adele()),
                   [&answered](soap::HttpResponse response) { answered.set_value(std::move(response)); });
   const soap::HttpResponse response = answered.get_future().get();
   if (!acceptable_status(response.result_int()) || response.body().empty()) {

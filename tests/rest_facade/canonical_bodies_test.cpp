@@ -24,7 +24,6 @@ TEST(CanonicalBodies, GetMailboxSettingsIsByteExact) {
                 R"x("language":{"locale":"en-US","displayName":"English (United States)"},)x"
                 R"("workingHours":{"daysOfWeek":["monday","tuesday","wednesday","thursday","friday"],)"
                 R"("startTime":"08:00:00.0000000","endTime":"17:00:00.0000000","timeZone":{"name":"UTC"}}})");
-  EXPECT_EQ(header(response, "Content-Length"), std::to_string(response.body().size()));
 }
 
 TEST(CanonicalBodies, PatchAnswersRequestedMembersInFullAfterMerge) {

@@ -268,7 +268,7 @@ TEST(StoreFailure, UnavailableStoreAnswers503WithoutInternalDetail) {
   request.body() = R"({"timeZone":"UTC"})";
   core::Caller caller{core::CredentialScheme::kBearer, fixture.directory->authenticate_bearer("adele-rw")};
   std::promise<rest::HttpResponse> promise;
-  facade.handle(request, caller, [&](rest::HttpResponse r) { promise.set_value(std::move(r)); });
+  facade.handle(facade::describe_request(request, caller), [&](rest::HttpResponse r) { promise.set_value(std::move(r)); });
   const auto response = promise.get_future().get();
   EXPECT_EQ(response.result_int(), 503);
   EXPECT_EQ(header(response, "Retry-After"), "5");
@@ -281,7 +281,7 @@ TEST(Edge, RespondIsCalledOnceEvenIfItThrows) {
   RestHarness h;
   rest::HttpRequest request{http::verb::get, "/v1.0/me/mailboxSettings", 11};
   std::atomic<int> calls{0};
-  EXPECT_NO_THROW(h.facade.handle(request, core::Caller{}, [&](rest::HttpResponse) {
+  EXPECT_NO_THROW(h.facade.handle(facade::describe_request(request, core::Caller{}), [&](rest::HttpResponse) {
     ++calls;
     throw std::runtime_error("socket closed");
   }));

@@ -68,7 +68,7 @@ struct RestHarness {
     request.prepare_payload();
     std::promise<rest::HttpResponse> promise;
     auto future = promise.get_future();
-    facade.handle(request, caller_for(spec.credentials),
+    facade.handle(facade::describe_request(request, caller_for(spec.credentials)),
                   [&promise](rest::HttpResponse response) { promise.set_value(std::move(response)); });
     return future.get();
   }

@@ -59,7 +59,7 @@ TEST(SoapCatchAll, ExceptionBecomesAGenericServerFaultSentOnce) {
         ++calls;
         answer = std::move(response);
       },
-      11, true, soap::SoapVersion::k11);
+      soap::SoapVersion::k11);
   soap::guarded(reply, [] { throw std::runtime_error("secret internals"); });
   soap::guarded(reply, [&] { reply.success("<late />"); });
   EXPECT_EQ(calls, 1);
@@ -70,7 +70,7 @@ TEST(SoapCatchAll, ExceptionBecomesAGenericServerFaultSentOnce) {
 
 TEST(SoapCatchAll, ExceptionAfterTheAnswerIsOnlyLogged) {
   int calls = 0;
-  const soap::Reply reply([&](soap::HttpResponse) { ++calls; }, 11, true, soap::SoapVersion::k11);
+  const soap::Reply reply([&](soap::HttpResponse) { ++calls; }, soap::SoapVersion::k11);
   soap::guarded(reply, [&] {
     reply.success("<ok />");
     throw std::logic_error("after the fact");
@@ -109,7 +109,7 @@ TEST(SoapStoreFailure, UnavailableStoreIsAServerFaultAndChangesNothing) {
   const core::Caller caller{core::CredentialScheme::kBasic,
                             core::Principal{core::PrincipalKind::kDelegated, &fixture.adele(), permissions}};
   std::promise<soap::HttpResponse> promise;
-  facade.handle(request, caller, [&](soap::HttpResponse response) { promise.set_value(std::move(response)); });
+  facade.handle(facade::describe_request(request, caller), [&](soap::HttpResponse response) { promise.set_value(std::move(response)); });
   const auto response = promise.get_future().get();
 
   EXPECT_EQ(response.result(), http::status::internal_server_error);

@@ -1,0 +1,20 @@
+#include "facade_common/request.h"
+
+namespace oofgate::facade {
+
+void split_target(std::string_view target, std::string_view& path, std::string_view& query) {
+  const auto question = target.find('?');
+  path = target.substr(0, question);
+  query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);
+}
+
+Request describe_request(const HttpRequest& http, core::Caller caller, ConnectionExecutor* connection) {
+  const auto content_type = http[http::field::content_type];
+  const std::string_view target(http.target().data(), http.target().size());
+  Request request{http, parse_media_type(std::string_view(content_type.data(), content_type.size())), {}, {},
+                  std::move(caller), connection};
+  split_target(target, request.path, request.query);
+  return request;
+}
+
+}  // namespace oofgate::facade

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string_view>
+
+#include "core/directory/caller.h"
+#include "facade_common/connection_executor.h"
+#include "facade_common/http_types.h"
+#include "facade_common/media_type.h"
+
+namespace oofgate::facade {
+
+// One request as the gateway hands it to a facade: the facts it parsed once. Facades read the
+// method, body and their own protocol's headers (SOAPAction, client-request-id, Host) from
+// `http`, and never re-parse Content-Type or Authorization or touch version and keep-alive.
+// Valid until the response is handed back; a store callback must copy what it needs.
+struct Request {
+  const HttpRequest& http;
+  MediaType media;
+  std::string_view path;   // as sent (still percent-encoded), without the query
+  std::string_view query;  // after the '?', without it
+  core::Caller caller;
+  ConnectionExecutor* connection = nullptr;  // where store callbacks render; nullptr: inline
+};
+
+// Splits "path?query" (no allocation).
+void split_target(std::string_view target, std::string_view& path, std::string_view& query);
+
+// Builds the facts from a complete message; the gateway and facade tests use it.
+Request describe_request(const HttpRequest& http, core::Caller caller, ConnectionExecutor* connection = nullptr);
+
+}  // namespace oofgate::facade
