@@ -11,6 +11,7 @@
 #include "soap_facade/fault.h"
 #include "soap_facade/namespaces.h"
 #include "soap_facade/reply.h"
+#include "soap_facade/xml_reader.h"
 
 namespace oofgate::soap {
 
@@ -38,6 +39,7 @@ struct OperationContext {
   core::MailboxService& service;
   const core::User& user;  // UM acts for the authenticated user only; no request names a mailbox
   pugi::xml_node request;  // the Body's operation element
+  const XmlDocument& document;  // resolves the names of `request` and its children
   std::string_view name;   // the operation's wire name
   MessagesNs ns;
   ExceptionType invalid_argument_as;
