@@ -3,10 +3,10 @@
 #include <string>
 #include <variant>
 
+#include "core/text/utf8.h"
 #include "soap_facade/envelope_reader.h"
 #include "soap_facade/operations/operation.h"
 #include "soap_facade/soap_action.h"
-#include "core/text/utf8.h"
 #include "soap_facade/xml_reader.h"
 
 namespace oofgate::soap {
@@ -59,8 +59,13 @@ void dispatch_soap(core::MailboxService& service, const core::Principal& princip
     reply.fault(fault_from_error(owner.error(), spec->invalid_argument_as));
     return;
   }
-  const OperationContext context{service,   *owner.value(), operation.element,          document,
-                                 spec->name, *ns,            spec->invalid_argument_as};
+  const OperationContext context{.service = service,
+                                 .user = *owner.value(),
+                                 .request = operation.element,
+                                 .document = document,
+                                 .name = spec->name,
+                                 .ns = *ns,
+                                 .invalid_argument_as = spec->invalid_argument_as};
   spec->handler(context, reply);
 }
 

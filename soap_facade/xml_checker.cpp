@@ -178,8 +178,8 @@ class DocumentChecker {
       return std::nullopt;
     }
     return invalid_request("The XML element <" + core::printable_excerpt(element.name()) + "> has the attribute {" +
-                           core::printable_excerpt(duplicate->first) + "}" + core::printable_excerpt(duplicate->second) +
-                           " more than once.");
+                           core::printable_excerpt(duplicate->first) + "}" +
+                           core::printable_excerpt(duplicate->second) + " more than once.");
   }
 
   std::optional<Fault> check_name_length(std::string_view name) const {

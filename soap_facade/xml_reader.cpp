@@ -42,8 +42,8 @@ std::optional<Fault> XmlDocument::load(std::string_view bytes, const XmlLimits& 
   const pugi::xml_parse_result result = document_.load_buffer(
       bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
   if (!result) {
-    return invalid_request(std::string("The request is not well-formed XML: ") + result.description() +
-                           " at offset " + std::to_string(result.offset) + ".");
+    return invalid_request(std::string("The request is not well-formed XML: ") + result.description() + " at offset " +
+                           std::to_string(result.offset) + ".");
   }
   if (auto fault = check_single_root(document_)) {
     return fault;

@@ -39,8 +39,9 @@ struct OperationContext {
   core::MailboxService& service;
   const core::User& user;  // UM acts for the authenticated user only; no request names a mailbox
   pugi::xml_node request;  // the Body's operation element
-  const XmlDocument& document;  // resolves the names of `request` and its children
-  std::string_view name;   // the operation's wire name
+  // Resolves the names of `request` and its children (XmlDocument::name_of).
+  const XmlDocument& document;
+  std::string_view name;  // the operation's wire name
   MessagesNs ns;
   ExceptionType invalid_argument_as;
 };

@@ -9,7 +9,6 @@ namespace {
 
 Fault schema_fault(std::string reason) { return client_fault(ExceptionType::kSchemaValidation, std::move(reason)); }
 
-
 }  // namespace
 
 std::variant<Parameters, Fault> Parameters::read(const OperationContext& context,

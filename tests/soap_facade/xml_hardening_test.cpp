@@ -18,6 +18,9 @@ constexpr auto kPromptly = std::chrono::milliseconds(1000);
 constexpr std::string_view kSetOofTrue =
     R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>true</status></SetOofStatus>)";
 
+constexpr std::string_view kSetOofFalse =
+    R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>false</status></SetOofStatus>)";
+
 std::string set_oof_with(std::string_view attributes, std::string_view inner = "<status>true</status>") {
   return R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" )" +
          std::string(attributes) + ">" + std::string(inner) + "</SetOofStatus>";
@@ -110,12 +113,12 @@ TEST_F(SoapXmlHardening, LimitFaultsAreSender400InSoap12) {
   for (int i = 0; i < 65; ++i) {
     block += " h:a" + std::to_string(i) + "=\"1\"";
   }
-  const std::string body =
-      R"(<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>)" + block +
-      " /></soap:Header><soap:Body>" + std::string(kSetOofTrue) + "</soap:Body></soap:Envelope>";
-  expect_soap12(post(body, std::nullopt, kUmPath, kSoap12Type), http::status::bad_request,
-                soap12_sender_fault("The request has an XML element with more than 64 attributes.",
-                                    "InvalidRequestException"));
+  const std::string body = R"(<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>)" +
+                           block + " /></soap:Header><soap:Body>" + std::string(kSetOofTrue) +
+                           "</soap:Body></soap:Envelope>";
+  expect_soap12(
+      post(body, std::nullopt, kUmPath, kSoap12Type), http::status::bad_request,
+      soap12_sender_fault("The request has an XML element with more than 64 attributes.", "InvalidRequestException"));
 }
 
 // Defect 2: XML that is not one well-formed, namespace-well-formed document.
@@ -128,13 +131,14 @@ TEST_F(SoapXmlHardening, TextAfterTheRoot) {
 }
 
 TEST_F(SoapXmlHardening, TextBeforeTheRoot) {
-  expect_refused("leading" + soap11_request(kSetOofTrue).substr(38), "The request has content outside its root element.");
+  expect_refused("leading" + soap11_request(kSetOofTrue).substr(38),
+                 "The request has content outside its root element.");
 }
 
 TEST_F(SoapXmlHardening, WhitespaceAndCommentsAfterTheRootAreFine) {
   EXPECT_EQ(post(soap11_request(kSetOofTrue) + "\r\n <!-- sent by a test -->\n").result(), http::status::ok);
   EXPECT_EQ(settings_of(core_.adele()).automatic_replies.state, core::OofState::kAlwaysEnabled);
-  post(soap11_request(R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>false</status></SetOofStatus>)"));
+  post(soap11_request(kSetOofFalse));  // back to where TearDown expects it
 }
 
 TEST_F(SoapXmlHardening, TwoOperationsInOneBody) {
@@ -143,9 +147,10 @@ TEST_F(SoapXmlHardening, TwoOperationsInOneBody) {
 }
 
 TEST_F(SoapXmlHardening, TwoDifferentOperationsInOneBody) {
-  expect_refused(soap11_request(R"(<IsUMEnabled xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)" +
-                                std::string(kSetOofTrue)),
-                 "The SOAP Body holds more than one operation element.");
+  expect_refused(
+      soap11_request(R"(<IsUMEnabled xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)" +
+                     std::string(kSetOofTrue)),
+      "The SOAP Body holds more than one operation element.");
 }
 
 TEST_F(SoapXmlHardening, DuplicateAttributeByQualifiedName) {
@@ -159,8 +164,9 @@ TEST_F(SoapXmlHardening, DuplicateAttributeByExpandedName) {
 }
 
 TEST_F(SoapXmlHardening, DuplicateNamespaceDeclaration) {
-  expect_refused(soap11_request(set_oof_with(R"(xmlns:p="urn:a" xmlns:p="urn:b")")),
-                 "The XML element &lt;SetOofStatus&gt; has the attribute {http://www.w3.org/2000/xmlns/}p more than once.");
+  expect_refused(
+      soap11_request(set_oof_with(R"(xmlns:p="urn:a" xmlns:p="urn:b")")),
+      "The XML element &lt;SetOofStatus&gt; has the attribute {http://www.w3.org/2000/xmlns/}p more than once.");
 }
 
 TEST_F(SoapXmlHardening, DuplicateMustUnderstandOnAHeaderBlock) {
@@ -181,7 +187,8 @@ TEST_F(SoapXmlHardening, UnboundPrefixDeepInsideAHeaderBlock) {
 }
 
 TEST_F(SoapXmlHardening, PrefixUnboundByAnEmptyDeclaration) {
-  expect_refused(soap11_request(R"(<m:SetOofStatus xmlns:m="">)" "<status>true</status></m:SetOofStatus>"),
+  expect_refused(soap11_request(R"(<m:SetOofStatus xmlns:m="">)"
+                                "<status>true</status></m:SetOofStatus>"),
                  "The request uses a namespace prefix that is not declared.");
 }
 
@@ -207,9 +214,10 @@ TEST_F(SoapXmlHardening, TextInTheHeader) {
 }
 
 TEST_F(SoapXmlHardening, TextBesideTheParameters) {
-  expect_soap11(post(soap11_request(set_oof_with("", "junk<status>true</status>"))), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The element &lt;SetOofStatus&gt; holds text; it may hold only its parameters.",
-                             "SchemaValidationException"));
+  expect_soap11(
+      post(soap11_request(set_oof_with("", "junk<status>true</status>"))), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The element &lt;SetOofStatus&gt; holds text; it may hold only its parameters.",
+                   "SchemaValidationException"));
 }
 
 TEST_F(SoapXmlHardening, ElementAfterTheBodyInSoap12) {
@@ -226,10 +234,12 @@ TEST_F(SoapXmlHardening, InvalidUtf8InAStatusValue) {
 }
 
 TEST_F(SoapXmlHardening, EncodedSurrogateInADialString) {
-  expect_refused(soap11_request(R"(<SetPlayOnPhoneDialString xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><dialString>)"
-                                "\xED\xA0\x80"
-                                "</dialString></SetPlayOnPhoneDialString>"),
-                 "The request is not valid UTF-8.");
+  expect_refused(
+      soap11_request(
+          R"(<SetPlayOnPhoneDialString xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><dialString>)"
+          "\xED\xA0\x80"
+          "</dialString></SetPlayOnPhoneDialString>"),
+      "The request is not valid UTF-8.");
 }
 
 TEST_F(SoapXmlHardening, InvalidUtf8InAnAttributeValue) {
@@ -239,20 +249,26 @@ TEST_F(SoapXmlHardening, InvalidUtf8InAnAttributeValue) {
 TEST_F(SoapXmlHardening, CharacterReferenceToASurrogate) {
   const std::string body = soap11_request(
       R"(<SetPlayOnPhoneDialString xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><dialString>&#xD800;</dialString></SetPlayOnPhoneDialString>)");
-  expect_refused(body, "The request contains a character reference to a character that XML does not allow, at byte "
-                       "offset " + std::to_string(body.find("&#xD800;")) + ".");
+  expect_refused(body,
+                 "The request contains a character reference to a character that XML does not allow, at byte "
+                 "offset " +
+                     std::to_string(body.find("&#xD800;")) + ".");
 }
 
 TEST_F(SoapXmlHardening, CharacterReferenceToNulWouldCutTheValueShort) {
   const std::string body = soap11_request(set_oof_with("", "<status>true&#0;junk</status>"));
-  expect_refused(body, "The request contains a character reference to a character that XML does not allow, at byte "
-                       "offset " + std::to_string(body.find("&#0;")) + ".");
+  expect_refused(body,
+                 "The request contains a character reference to a character that XML does not allow, at byte "
+                 "offset " +
+                     std::to_string(body.find("&#0;")) + ".");
 }
 
 TEST_F(SoapXmlHardening, CharacterReferenceBeyondUnicode) {
   const std::string body = soap11_request(set_oof_with("", "<status>&#x0000000000110000;</status>"));
-  expect_refused(body, "The request contains a character reference to a character that XML does not allow, at byte "
-                       "offset " + std::to_string(body.find("&#x")) + ".");
+  expect_refused(body,
+                 "The request contains a character reference to a character that XML does not allow, at byte "
+                 "offset " +
+                     std::to_string(body.find("&#x")) + ".");
 }
 
 TEST_F(SoapXmlHardening, RawControlCharacter) {
@@ -269,10 +285,11 @@ TEST_F(SoapXmlHardening, NoncharacterUFFFF) {
 
 TEST_F(SoapXmlHardening, EchoedNamesAreShortExcerpts) {
   const std::string name(200, 'Q');
-  expect_soap11(post(soap11_request("<" + name + R"( xmlns="urn:x" />)")), http::status::internal_server_error,
-                soap11_fault("soap:Client",
-                             "The Body element {urn:x}" + std::string(64, 'Q') + "... is not a UM web service operation.",
-                             "InvalidOperationException"));
+  expect_soap11(
+      post(soap11_request("<" + name + R"( xmlns="urn:x" />)")), http::status::internal_server_error,
+      soap11_fault("soap:Client",
+                   "The Body element {urn:x}" + std::string(64, 'Q') + "... is not a UM web service operation.",
+                   "InvalidOperationException"));
 }
 
 // Defect 5: many header blocks, each cheap to check, and the first one that must be understood wins.
@@ -286,7 +303,7 @@ TEST_F(SoapXmlHardening, ManyMustUnderstandBlocksForAnotherActorAreIgnored) {
   EXPECT_EQ(post(soap11_with_header(blocks, kSetOofTrue)).result(), http::status::ok);
   EXPECT_LT(Clock::now() - started, kPromptly);
   EXPECT_EQ(settings_of(core_.adele()).automatic_replies.state, core::OofState::kAlwaysEnabled);
-  post(soap11_request(R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>false</status></SetOofStatus>)"));
+  post(soap11_request(kSetOofFalse));  // back to where TearDown expects it
 }
 
 TEST_F(SoapXmlHardening, LowerCaseDoctypeIsMalformed) {
