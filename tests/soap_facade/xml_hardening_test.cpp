@@ -62,13 +62,15 @@ class SoapXmlHardening : public SoapFacadeTest {
   }
 };
 
-// Defect 1: 60,000 prefixed attributes (about 1 MB) took ~10 s of one I/O thread.
+// Defect 1: 60,000 prefixed attributes (about 0.8 MB) took ~10 s of one I/O thread.
 TEST_F(SoapXmlHardening, SixtyThousandPrefixedAttributesAreRefusedPromptly) {
-  std::string block = R"(<h:Block xmlns:h="urn:h")";
+  // The declaration comes last, so a resolver that scans the element's attributes for it per name
+  // reads all 60,000 for each of them (23 s on main).
+  std::string block = "<h:Block";
   for (int i = 0; i < 60000; ++i) {
     block += " h:a" + std::to_string(i) + "=\"1\"";
   }
-  block += " />";
+  block += R"( xmlns:h="urn:h" />)";
   const std::string body = soap11_with_header(block, kSetOofTrue);
   ASSERT_GT(body.size(), 700000U);
   const auto started = Clock::now();
@@ -314,7 +316,7 @@ TEST_F(SoapXmlHardening, LowerCaseDoctypeIsMalformed) {
 }
 
 // The resolver itself, with limits raised far enough to let 60,000 namespaced attributes through:
-// it must stay linear, whatever the limits.
+// it must stay linear, whatever the limits (main's resolver took 20 s over this document).
 TEST_F(SoapFacadeTest, NamespaceResolutionIsLinearInTheNumberOfAttributes) {
   soap::XmlLimits limits;
   limits.max_attributes_per_element = 200000;
