@@ -26,6 +26,18 @@ std::string set_oof_with(std::string_view attributes, std::string_view inner = "
          std::string(attributes) + ">" + std::string(inner) + "</SetOofStatus>";
 }
 
+std::string set_dial_string(std::string_view value) {
+  return soap11_request(
+      R"(<SetPlayOnPhoneDialString xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><dialString>)" +
+      std::string(value) + "</dialString></SetPlayOnPhoneDialString>");
+}
+
+// The fault reason for a refused character, at the first place `needle` occurs in `body`.
+std::string refused_character(std::string_view what, const std::string& body, std::string_view needle) {
+  return "The request contains " + std::string(what) + " that XML does not allow, at byte offset " +
+         std::to_string(body.find(needle)) + ".";
+}
+
 // A SOAP 1.1 request with a Header holding `header_content` and a Body holding `body_content`.
 std::string soap11_with_header(std::string_view header_content, std::string_view body_content) {
   return R"(<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header>)" +
@@ -236,12 +248,7 @@ TEST_F(SoapXmlHardening, InvalidUtf8InAStatusValue) {
 }
 
 TEST_F(SoapXmlHardening, EncodedSurrogateInADialString) {
-  expect_refused(
-      soap11_request(
-          R"(<SetPlayOnPhoneDialString xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><dialString>)"
-          "\xED\xA0\x80"
-          "</dialString></SetPlayOnPhoneDialString>"),
-      "The request is not valid UTF-8.");
+  expect_refused(set_dial_string("\xED\xA0\x80"), "The request is not valid UTF-8.");
 }
 
 TEST_F(SoapXmlHardening, InvalidUtf8InAnAttributeValue) {
@@ -249,40 +256,28 @@ TEST_F(SoapXmlHardening, InvalidUtf8InAnAttributeValue) {
 }
 
 TEST_F(SoapXmlHardening, CharacterReferenceToASurrogate) {
-  const std::string body = soap11_request(
-      R"(<SetPlayOnPhoneDialString xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><dialString>&#xD800;</dialString></SetPlayOnPhoneDialString>)");
-  expect_refused(body,
-                 "The request contains a character reference to a character that XML does not allow, at byte "
-                 "offset " +
-                     std::to_string(body.find("&#xD800;")) + ".");
+  const std::string body = set_dial_string("&#xD800;");
+  expect_refused(body, refused_character("a character reference to a character", body, "&#xD800;"));
 }
 
 TEST_F(SoapXmlHardening, CharacterReferenceToNulWouldCutTheValueShort) {
   const std::string body = soap11_request(set_oof_with("", "<status>true&#0;junk</status>"));
-  expect_refused(body,
-                 "The request contains a character reference to a character that XML does not allow, at byte "
-                 "offset " +
-                     std::to_string(body.find("&#0;")) + ".");
+  expect_refused(body, refused_character("a character reference to a character", body, "&#0;"));
 }
 
 TEST_F(SoapXmlHardening, CharacterReferenceBeyondUnicode) {
   const std::string body = soap11_request(set_oof_with("", "<status>&#x0000000000110000;</status>"));
-  expect_refused(body,
-                 "The request contains a character reference to a character that XML does not allow, at byte "
-                 "offset " +
-                     std::to_string(body.find("&#x")) + ".");
+  expect_refused(body, refused_character("a character reference to a character", body, "&#x"));
 }
 
 TEST_F(SoapXmlHardening, RawControlCharacter) {
   const std::string body = soap11_request(set_oof_with("", "<status>\x01true</status>"));
-  expect_refused(body, "The request contains a control character that XML does not allow, at byte offset " +
-                           std::to_string(body.find('\x01')) + ".");
+  expect_refused(body, refused_character("a control character", body, "\x01"));
 }
 
 TEST_F(SoapXmlHardening, NoncharacterUFFFF) {
   const std::string body = soap11_request(set_oof_with("", "<status>\xEF\xBF\xBFtrue</status>"));
-  expect_refused(body, "The request contains a noncharacter that XML does not allow, at byte offset " +
-                           std::to_string(body.find('\xEF')) + ".");
+  expect_refused(body, refused_character("a noncharacter", body, "\xEF"));
 }
 
 TEST_F(SoapXmlHardening, EchoedNamesAreShortExcerpts) {
