@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/text/utf8.h"
 #include "soap_facade/text.h"
 
 namespace oofgate::soap {
@@ -16,9 +17,12 @@ std::string_view version_label(SoapVersion version) {
   return version == SoapVersion::k11 ? "SOAP 1.1 (text/xml)" : "SOAP 1.2 (application/soap+xml)";
 }
 
-Fault unbound_prefix() {
-  return client_fault(ExceptionType::kInvalidRequest, "The request uses a namespace prefix that is not declared.");
+// "{ns}local" for a fault reason; the name is the client's, so it is quoted as an excerpt.
+std::string braced(const QName& name) {
+  return "{" + core::printable_excerpt(name.ns) + "}" + core::printable_excerpt(name.local);
 }
+
+Fault invalid_request(std::string reason) { return client_fault(ExceptionType::kInvalidRequest, std::move(reason)); }
 
 Fault version_mismatch(std::string reason) {
   Fault fault;
@@ -27,98 +31,109 @@ Fault version_mismatch(std::string reason) {
   return fault;
 }
 
-// SOAP 1.1 §4.2.2 actor / SOAP 1.2 §5.2.2 role: blocks for other nodes are not ours to understand.
-bool targets_us(pugi::xml_node block, SoapVersion version, std::string_view env_ns) {
+// SOAP 1.1 §4.2.2 actor / §4.2.3 mustUnderstand; SOAP 1.2 §5.2.2 role / §5.2.3 mustUnderstand.
+struct BlockTargeting {
+  bool must_understand = false;
+  bool targets_us = true;  // blocks for other nodes are not ours to understand
+};
+
+BlockTargeting read_targeting(const XmlDocument& document, pugi::xml_node block, SoapVersion version,
+                              std::string_view env_ns) {
+  BlockTargeting targeting;
   for (pugi::xml_attribute attribute : block.attributes()) {
-    const auto name = attribute_qname(block, attribute);
-    if (!name || name->ns != env_ns) {
+    const QName name = document.name_of(attribute);
+    if (name.ns != env_ns) {
       continue;
     }
     const std::string_view value = trim_xml_space(attribute.value());
-    if (version == SoapVersion::k11 && name->local == "actor") {
-      return value == kSoap11NextActor;
-    }
-    if (version == SoapVersion::k12 && name->local == "role") {
-      return value.empty() || value == kSoap12NextRole || value == kSoap12UltimateReceiverRole;
-    }
-  }
-  return true;
-}
-
-bool must_understand(pugi::xml_node block, std::string_view env_ns) {
-  for (pugi::xml_attribute attribute : block.attributes()) {
-    const auto name = attribute_qname(block, attribute);
-    if (name && name->ns == env_ns && name->local == "mustUnderstand") {
-      const std::string_view value = trim_xml_space(attribute.value());
-      return value == "1" || value == "true";
+    if (name.local == "mustUnderstand") {
+      targeting.must_understand = value == "1" || value == "true";
+    } else if (version == SoapVersion::k11 && name.local == "actor") {
+      targeting.targets_us = value == kSoap11NextActor;
+    } else if (version == SoapVersion::k12 && name.local == "role") {
+      targeting.targets_us = value.empty() || value == kSoap12NextRole || value == kSoap12UltimateReceiverRole;
     }
   }
-  return false;
+  return targeting;
 }
 
-std::optional<Fault> check_header(pugi::xml_node header, SoapVersion version, std::string_view env_ns) {
+std::optional<Fault> check_header(const XmlDocument& document, pugi::xml_node header, SoapVersion version,
+                                  std::string_view env_ns) {
+  if (has_text(header)) {
+    return invalid_request("The SOAP Header holds text; it may hold only header block elements.");
+  }
   for (pugi::xml_node block = first_element(header); block; block = next_element(block)) {
-    const auto name = element_qname(block);
-    if (!name) {
-      return unbound_prefix();
-    }
-    if (must_understand(block, env_ns) && targets_us(block, version, env_ns)) {
+    const BlockTargeting targeting = read_targeting(document, block, version, env_ns);
+    if (targeting.must_understand && targeting.targets_us) {
+      const QName name = document.name_of(block);
       Fault fault;
       fault.code = FaultCode::kMustUnderstand;
-      fault.reason = "The header block {" + name->ns + "}" + name->local + " is not understood by this service.";
-      fault.not_understood_ns = name->ns;
-      fault.not_understood_local = name->local;
+      fault.reason = "The header block " + braced(name) + " is not understood by this service.";
+      fault.not_understood_ns = name.ns;
+      fault.not_understood_local = name.local;
       return fault;
     }
   }
   return std::nullopt;
 }
 
+bool is_envelope_element(const XmlDocument& document, pugi::xml_node element, std::string_view env_ns,
+                         std::string_view local) {
+  if (!element) {
+    return false;
+  }
+  const QName name = document.name_of(element);
+  return name.ns == env_ns && name.local == local;
+}
+
+std::variant<BodyOperation, Fault> read_body(const XmlDocument& document, pugi::xml_node body) {
+  if (has_text(body)) {
+    return invalid_request("The SOAP Body holds text; it may hold only the operation element.");
+  }
+  const pugi::xml_node operation = first_element(body);
+  if (!operation) {
+    return invalid_request("The SOAP Body holds no operation element.");
+  }
+  if (next_element(operation)) {
+    // One request, one operation: a second one would be applied or ignored without the client knowing which.
+    return invalid_request("The SOAP Body holds more than one operation element.");
+  }
+  return BodyOperation{operation, document.name_of(operation)};
+}
+
 }  // namespace
 
-std::variant<BodyOperation, Fault> read_envelope(const pugi::xml_document& doc, SoapVersion version) {
+std::variant<BodyOperation, Fault> read_envelope(const XmlDocument& document, SoapVersion version) {
   const std::string_view env_ns = envelope_ns(version);
-  const pugi::xml_node envelope = doc.document_element();
-  const auto envelope_name = element_qname(envelope);
-  if (!envelope_name) {
-    return unbound_prefix();
+  const pugi::xml_node envelope = document.root();
+  const QName envelope_name = document.name_of(envelope);
+  if (envelope_name.local != "Envelope") {
+    return version_mismatch("The request is not a SOAP envelope; the root element is " + braced(envelope_name) + ".");
   }
-  if (envelope_name->local != "Envelope") {
-    return version_mismatch("The request is not a SOAP envelope; the root element is {" + envelope_name->ns + "}" +
-                            envelope_name->local + ".");
+  if (envelope_name.ns != env_ns) {
+    return version_mismatch("The envelope namespace '" + core::printable_excerpt(envelope_name.ns) +
+                            "' does not match " + std::string(version_label(version)) +
+                            ", whose envelope namespace is '" + std::string(env_ns) + "'.");
   }
-  if (envelope_name->ns != env_ns) {
-    return version_mismatch("The envelope namespace '" + envelope_name->ns + "' does not match " +
-                            std::string(version_label(version)) + ", whose envelope namespace is '" +
-                            std::string(env_ns) + "'.");
+  if (has_text(envelope)) {
+    return invalid_request("The SOAP Envelope holds text; it may hold only Header and Body elements.");
   }
   pugi::xml_node child = first_element(envelope);
-  auto child_name = child ? element_qname(child) : std::optional<QName>(QName{});
-  if (!child_name) {
-    return unbound_prefix();
-  }
-  if (child && child_name->ns == env_ns && child_name->local == "Header") {
-    if (auto fault = check_header(child, version, env_ns)) {
+  if (is_envelope_element(document, child, env_ns, "Header")) {
+    if (auto fault = check_header(document, child, version, env_ns)) {
       return *fault;
     }
     child = next_element(child);
-    child_name = child ? element_qname(child) : std::optional<QName>(QName{});
-    if (!child_name) {
-      return unbound_prefix();
-    }
   }
-  if (!child || child_name->ns != env_ns || child_name->local != "Body") {
-    return client_fault(ExceptionType::kInvalidRequest, "The SOAP envelope has no Body element where one is required.");
+  if (!is_envelope_element(document, child, env_ns, "Body")) {
+    return invalid_request("The SOAP envelope has no Body element where one is required.");
   }
-  const pugi::xml_node operation = first_element(child);
-  if (!operation) {
-    return client_fault(ExceptionType::kInvalidRequest, "The SOAP Body holds no operation element.");
+  // SOAP 1.2 Part 1 §5.1: the Envelope holds an optional Header and the Body, nothing else.
+  // (SOAP 1.1 §4.1.1 allows qualified elements after the Body; they carry nothing for UM.)
+  if (version == SoapVersion::k12 && next_element(child)) {
+    return invalid_request("The SOAP 1.2 Envelope has an element after the Body.");
   }
-  auto operation_name = element_qname(operation);
-  if (!operation_name) {
-    return unbound_prefix();
-  }
-  return BodyOperation{operation, std::move(*operation_name)};
+  return read_body(document, child);
 }
 
 }  // namespace oofgate::soap

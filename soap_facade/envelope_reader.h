@@ -10,7 +10,7 @@
 
 namespace oofgate::soap {
 
-// What a valid envelope carries for dispatch: the first element of the Body.
+// What a valid envelope carries for dispatch: the one element of the Body.
 struct BodyOperation {
   pugi::xml_node element;
   QName name;
@@ -18,7 +18,8 @@ struct BodyOperation {
 
 // Checks the envelope against the SOAP version the Content-Type announced: its namespace
 // (VersionMismatch), Header blocks marked mustUnderstand (UM defines none, so any that target
-// us is a MustUnderstand fault), and that the Body holds an element.
-std::variant<BodyOperation, Fault> read_envelope(const pugi::xml_document& doc, SoapVersion version);
+// us is a MustUnderstand fault), no text where only elements belong, nothing after the Body in
+// SOAP 1.2, and exactly one operation element in the Body.
+std::variant<BodyOperation, Fault> read_envelope(const XmlDocument& document, SoapVersion version);
 
 }  // namespace oofgate::soap

@@ -3,6 +3,7 @@
 #include <string>
 #include <variant>
 
+#include "core/text/utf8.h"
 #include "soap_facade/envelope_reader.h"
 #include "soap_facade/operations/operation.h"
 #include "soap_facade/soap_action.h"
@@ -22,20 +23,21 @@ std::optional<MessagesNs> messages_ns_of(std::string_view ns) {
 }
 
 Fault unknown_operation(const QName& name) {
-  return client_fault(ExceptionType::kInvalidOperation, "The Body element {" + name.ns + "}" + name.local +
+  return client_fault(ExceptionType::kInvalidOperation, "The Body element {" + core::printable_excerpt(name.ns) + "}" +
+                                                            core::printable_excerpt(name.local) +
                                                             " is not a UM web service operation.");
 }
 
 }  // namespace
 
 void dispatch_soap(core::MailboxService& service, const core::Principal& principal, std::string_view body,
-                   std::optional<std::string_view> action, Reply reply) {
-  pugi::xml_document doc;
-  if (auto fault = parse_untrusted_xml(body, doc)) {
+                   std::optional<std::string_view> action, Reply reply, const XmlLimits& limits) {
+  XmlDocument document;
+  if (auto fault = document.load(body, limits)) {
     reply.fault(*fault);
     return;
   }
-  auto envelope = read_envelope(doc, reply.version());
+  auto envelope = read_envelope(document, reply.version());
   if (auto* fault = std::get_if<Fault>(&envelope)) {
     reply.fault(*fault);
     return;
@@ -57,7 +59,13 @@ void dispatch_soap(core::MailboxService& service, const core::Principal& princip
     reply.fault(fault_from_error(owner.error(), spec->invalid_argument_as));
     return;
   }
-  const OperationContext context{service, *owner.value(), operation.element, spec->name, *ns, spec->invalid_argument_as};
+  const OperationContext context{.service = service,
+                                 .user = *owner.value(),
+                                 .request = operation.element,
+                                 .document = document,
+                                 .name = spec->name,
+                                 .ns = *ns,
+                                 .invalid_argument_as = spec->invalid_argument_as};
   spec->handler(context, reply);
 }
 

@@ -1,104 +1,63 @@
 #include "soap_facade/xml_reader.h"
 
+#include "soap_facade/xml_characters.h"
+#include "soap_facade/xml_checker.h"
+
 namespace oofgate::soap {
 namespace {
 
-constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
+Fault invalid_request(std::string reason) { return client_fault(ExceptionType::kInvalidRequest, std::move(reason)); }
 
-std::optional<Fault> check_limits(const pugi::xml_document& doc) {
-  // Iterative walk: the limits exist to protect the stack, so the check must not recurse.
+// XML 1.0 §2.1: document ::= prolog element Misc*. Comments and processing instructions are not
+// kept by the parser, so any top-level node besides the one element is a second element or text.
+std::optional<Fault> check_single_root(const pugi::xml_document& document) {
   std::size_t elements = 0;
-  std::size_t depth = 0;
-  pugi::xml_node node = doc.first_child();
-  while (node) {
-    if (node.type() == pugi::node_element) {
-      if (++elements > kMaxXmlElements) {
-        return client_fault(ExceptionType::kInvalidRequest, "The request has more than " +
-                                                                std::to_string(kMaxXmlElements) + " XML elements.");
-      }
-      if (depth + 1 > kMaxXmlDepth) {
-        return client_fault(ExceptionType::kInvalidRequest, "The request nests XML elements deeper than " +
-                                                                std::to_string(kMaxXmlDepth) + " levels.");
-      }
+  for (pugi::xml_node node = document.first_child(); node; node = node.next_sibling()) {
+    if (node.type() != pugi::node_element || ++elements > 1) {
+      return invalid_request("The request has content outside its root element.");
     }
-    if (node.first_child()) {
-      node = node.first_child();
-      ++depth;
-      continue;
-    }
-    while (node && !node.next_sibling()) {
-      node = node.parent();
-      if (depth == 0) {
-        return std::nullopt;
-      }
-      --depth;
-    }
-    if (node) {
-      node = node.next_sibling();
-    }
+  }
+  if (elements == 0) {
+    return invalid_request("The request body holds no XML element.");
   }
   return std::nullopt;
 }
 
-std::optional<std::string> lookup_prefix(pugi::xml_node element, std::string_view prefix) {
-  if (prefix == "xml") {
-    return std::string(kXmlNs);
-  }
-  const std::string attribute = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
-  for (pugi::xml_node scope = element; scope && scope.type() == pugi::node_element; scope = scope.parent()) {
-    if (const pugi::xml_attribute declaration = scope.attribute(attribute.c_str())) {
-      return std::string(declaration.value());
-    }
-  }
-  if (prefix.empty()) {
-    return std::string();
-  }
-  return std::nullopt;
-}
-
-std::optional<QName> resolve(pugi::xml_node scope, std::string_view name, bool default_applies) {
-  const auto colon = name.find(':');
-  if (colon == std::string_view::npos) {
-    if (!default_applies) {
-      return QName{{}, std::string(name)};
-    }
-    auto ns = lookup_prefix(scope, {});
-    return QName{std::move(*ns), std::string(name)};
-  }
-  auto ns = lookup_prefix(scope, name.substr(0, colon));
-  if (!ns || ns->empty()) {
-    return std::nullopt;
-  }
-  return QName{std::move(*ns), std::string(name.substr(colon + 1))};
-}
+// Every name of a loaded document passed split_qname() in check_document().
+std::string_view local_part(std::string_view name) { return split_qname(name).value().local; }
 
 }  // namespace
 
-std::optional<Fault> parse_untrusted_xml(std::string_view bytes, pugi::xml_document& doc) {
+std::optional<Fault> XmlDocument::load(std::string_view bytes, const XmlLimits& limits) {
   // pugixml never expands user entities, but refusing the declarations outright also rules out
   // anything a later parser change might do with them.
   if (bytes.find("<!DOCTYPE") != std::string_view::npos || bytes.find("<!ENTITY") != std::string_view::npos) {
-    return client_fault(ExceptionType::kInvalidRequest,
-                        "Document type declarations and entity declarations are not allowed in a request.");
+    return invalid_request("Document type declarations and entity declarations are not allowed in a request.");
+  }
+  if (auto fault = check_xml_characters(bytes)) {
+    return fault;
   }
   // parse_default: predefined and character entities only; no DOCTYPE, PI or comment nodes kept.
-  const pugi::xml_parse_result result =
-      doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
+  // parse_fragment keeps top-level text, which parse_default would drop silently, so it can be refused.
+  const pugi::xml_parse_result result = document_.load_buffer(
+      bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
   if (!result) {
-    return client_fault(ExceptionType::kInvalidRequest, std::string("The request is not well-formed XML: ") +
-                                                            result.description() + " at offset " +
-                                                            std::to_string(result.offset) + ".");
+    return invalid_request(std::string("The request is not well-formed XML: ") + result.description() + " at offset " +
+                           std::to_string(result.offset) + ".");
   }
-  if (!doc.document_element()) {
-    return client_fault(ExceptionType::kInvalidRequest, "The request body holds no XML element.");
+  if (auto fault = check_single_root(document_)) {
+    return fault;
   }
-  return check_limits(doc);
+  return check_document(root(), limits, namespaces_);
 }
 
-std::optional<QName> element_qname(pugi::xml_node element) { return resolve(element, element.name(), true); }
+QName XmlDocument::name_of(pugi::xml_node element) const {
+  return QName{namespaces_.at(element.internal_object()), local_part(element.name())};
+}
 
-std::optional<QName> attribute_qname(pugi::xml_node owner, pugi::xml_attribute attribute) {
-  return resolve(owner, attribute.name(), false);
+// xmlns declarations are named by the prefix they declare, the default one by "xmlns".
+QName XmlDocument::name_of(pugi::xml_attribute attribute) const {
+  return QName{namespaces_.at(attribute.internal_object()), local_part(attribute.name())};
 }
 
 pugi::xml_node first_element(pugi::xml_node parent) {
@@ -115,6 +74,15 @@ pugi::xml_node next_element(pugi::xml_node element) {
     sibling = sibling.next_sibling();
   }
   return sibling;
+}
+
+bool has_text(pugi::xml_node element) {
+  for (pugi::xml_node child = element.first_child(); child; child = child.next_sibling()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::optional<std::string> simple_content(pugi::xml_node element) {

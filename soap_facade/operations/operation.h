@@ -11,6 +11,7 @@
 #include "soap_facade/fault.h"
 #include "soap_facade/namespaces.h"
 #include "soap_facade/reply.h"
+#include "soap_facade/xml_reader.h"
 
 namespace oofgate::soap {
 
@@ -38,7 +39,9 @@ struct OperationContext {
   core::MailboxService& service;
   const core::User& user;  // UM acts for the authenticated user only; no request names a mailbox
   pugi::xml_node request;  // the Body's operation element
-  std::string_view name;   // the operation's wire name
+  // Resolves the names of `request` and its children (XmlDocument::name_of).
+  const XmlDocument& document;
+  std::string_view name;  // the operation's wire name
   MessagesNs ns;
   ExceptionType invalid_argument_as;
 };

@@ -1,5 +1,6 @@
 #include "soap_facade/operations/parameters.h"
 
+#include "core/text/utf8.h"
 #include "soap_facade/text.h"
 #include "soap_facade/xml_reader.h"
 
@@ -8,39 +9,30 @@ namespace {
 
 Fault schema_fault(std::string reason) { return client_fault(ExceptionType::kSchemaValidation, std::move(reason)); }
 
-// Fault texts quote the offending value, but never more of it than a person needs to recognise it.
-constexpr std::size_t kMaxQuotedValue = 64;
-
-std::string quoted_value(std::string_view value) {
-  if (value.size() <= kMaxQuotedValue) {
-    return std::string(value);
-  }
-  return std::string(value.substr(0, kMaxQuotedValue)) + "...";
-}
-
 }  // namespace
 
 std::variant<Parameters, Fault> Parameters::read(const OperationContext& context,
                                                  std::span<const ParameterName> expected) {
   Parameters parameters;
+  if (has_text(context.request)) {
+    return schema_fault("The element <" + std::string(context.name) + "> holds text; it may hold only its parameters.");
+  }
   const std::string_view ns = messages_ns(context.ns);
   for (pugi::xml_node child = first_element(context.request); child; child = next_element(child)) {
-    const auto name = element_qname(child);
-    if (!name) {
-      return client_fault(ExceptionType::kInvalidRequest, "The request uses a namespace prefix that is not declared.");
-    }
+    const QName name = context.document.name_of(child);
     const ParameterName* match = nullptr;
     // Unqualified parameters are accepted too: a client that prefixes only the operation
     // element leaves its children in no namespace.
-    if (name->ns == ns || name->ns.empty()) {
+    if (name.ns == ns || name.ns.empty()) {
       for (const ParameterName& candidate : expected) {
-        if (name->local == candidate.name || (!candidate.alias.empty() && name->local == candidate.alias)) {
+        if (name.local == candidate.name || (!candidate.alias.empty() && name.local == candidate.alias)) {
           match = &candidate;
         }
       }
     }
     if (match == nullptr) {
-      return schema_fault("The element <" + name->local + "> is not a parameter of " + std::string(context.name) + ".");
+      return schema_fault("The element <" + core::printable_excerpt(name.local) + "> is not a parameter of " +
+                          std::string(context.name) + ".");
     }
     for (const auto& [seen, node] : parameters.found_) {
       if (seen == match->name) {
@@ -77,7 +69,7 @@ std::variant<bool, Fault> Parameters::required_boolean(std::string_view name) co
   if (value == "false" || value == "0") {
     return false;
   }
-  return schema_fault("The value '" + quoted_value(value) + "' of <" + std::string(name) +
+  return schema_fault("The value '" + core::printable_excerpt(value) + "' of <" + std::string(name) +
                       "> is not an xs:boolean (true, false, 1 or 0).");
 }
 

@@ -64,7 +64,7 @@ TEST_F(SoapFaultPaths, MalformedXml) {
 
 TEST_F(SoapFaultPaths, EmptyBody) {
   expect_soap11(post(""), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The request is not well-formed XML: No document element found at offset 0.",
+                soap11_fault("soap:Client", "The request body holds no XML element.",
                              "InvalidRequestException"));
 }
 

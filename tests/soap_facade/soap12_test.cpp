@@ -19,11 +19,6 @@ class Soap12 : public SoapFacadeTest {
                             std::optional<core::Caller> caller = std::nullopt) {
     return post(std::move(body), caller, kUmPath, content_type);
   }
-  static void expect_soap12(const soap::HttpResponse& response, http::status status, const std::string& body) {
-    EXPECT_EQ(response.result(), status);
-    EXPECT_EQ(response[http::field::content_type], "application/soap+xml; charset=utf-8");
-    EXPECT_EQ(response.body(), body);
-  }
 };
 
 TEST_F(Soap12, IsUmEnabled) {

@@ -65,6 +65,15 @@ inline std::string soap11_um_fault(std::string_view exception, std::string_view 
       "</ExceptionType></detail></soap:Fault>");
 }
 
+// A SOAP 1.2 Sender fault with detail/ExceptionType (answered with HTTP 400).
+inline std::string soap12_sender_fault(std::string_view reason, std::string_view exception) {
+  return soap12_response(
+      R"(<soap:Body><soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">)" +
+      std::string(reason) +
+      R"(</soap:Text></soap:Reason><soap:Detail><ExceptionType xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">)" +
+      std::string(exception) + "</ExceptionType></soap:Detail></soap:Fault></soap:Body>");
+}
+
 // Drives the facade with strings in and a complete response out; Respond may run on the store's
 // committer thread, so the test waits on a future, never on a clock.
 class SoapFacadeTest : public ::testing::Test {
@@ -137,6 +146,13 @@ class SoapFacadeTest : public ::testing::Test {
   static void expect_soap11(const soap::HttpResponse& response, http::status status, const std::string& body) {
     EXPECT_EQ(response.result(), status);
     EXPECT_EQ(response[http::field::content_type], "text/xml; charset=utf-8");
+    EXPECT_EQ(response.body(), body);
+  }
+
+  // Asserts the exact status, content type and body of a SOAP 1.2 response.
+  static void expect_soap12(const soap::HttpResponse& response, http::status status, const std::string& body) {
+    EXPECT_EQ(response.result(), status);
+    EXPECT_EQ(response[http::field::content_type], "application/soap+xml; charset=utf-8");
     EXPECT_EQ(response.body(), body);
   }
 
