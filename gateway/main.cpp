@@ -99,8 +99,9 @@ int serve(const gateway::ServeOptions& options) {
   gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade);
 
   gateway::SessionLimits limits;
-  limits.body_limit = options.body_limit;
-  limits.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  limits.body_limit = options.limits.body_bytes;
+  limits.header_limit = static_cast<std::uint32_t>(options.limits.header_bytes);
+  limits.read_timeout = options.limits.read_timeout;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   gateway::Server server(dispatcher, limits, threads);
   auto endpoint = server.start(options.listen_host, options.listen_port);
