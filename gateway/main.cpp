@@ -104,7 +104,7 @@ int serve(const gateway::ServeOptions& options) {
   limits.header_limit = static_cast<std::uint32_t>(options.limits.header_bytes);
   limits.read_timeout = options.limits.read_timeout;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  gateway::Server server(dispatcher, limits, threads);
+  gateway::Server server(dispatcher, limits, threads, options.limits.max_connections);
   auto endpoint = server.start(options.listen_host, options.listen_port);
   if (!endpoint) {
     return fail(endpoint.error().message);
