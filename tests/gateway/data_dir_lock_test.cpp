@@ -1,18 +1,20 @@
 // One owner per data directory: FileLock / lock_data_dir, across real processes.
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <random>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "gateway/config/data_dir_lock.h"
+#include "gateway/lock_holder.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -27,34 +29,31 @@ class DataDirLock : public ::testing::Test {
     fs::create_directories(dir_);
   }
   void TearDown() override {
-    if (child_ > 0) {
-      ::kill(child_, SIGKILL);
-      waitpid(child_, nullptr, 0);
-    }
+    holder_.reset();
     fs::remove_all(dir_);
   }
 
-  // A child process that takes the data directory's locks and holds them until killed; returns
-  // once it holds them.
+  // A child process that takes the data directory's locks and holds them until killed.
   void lock_in_child() {
-    int ready[2];
-    ASSERT_EQ(pipe(ready), 0);
-    child_ = fork();
-    if (child_ == 0) {
+    holder_ = std::make_unique<LockHolder>([this] {
+      static std::optional<std::vector<FileLock>> kept;
       auto locks = lock_data_dir(dir_, true);
-      const char byte = locks ? 'y' : 'n';
-      (void)!write(ready[1], &byte, 1);
-      pause();
-      _exit(0);
-    }
-    char byte = 0;
-    ASSERT_EQ(read(ready[0], &byte, 1), 1);
-    close(ready[0]);
-    close(ready[1]);
-    ASSERT_EQ(byte, 'y');
+      if (locks) {
+        kept = std::move(locks).value();
+      }
+      return kept.has_value();
+    });
+    ASSERT_TRUE(holder_->held());
+    child_ = holder_->pid();
+  }
+
+  void kill_child() {
+    holder_->kill();
+    child_ = -1;
   }
 
   fs::path dir_;
+  std::unique_ptr<LockHolder> holder_;
   pid_t child_ = -1;
 };
 
@@ -93,9 +92,7 @@ TEST_F(DataDirLock, PostgresModeLocksOnlyTheDirectory) {
 
 TEST_F(DataDirLock, ALockFileLeftByAKilledProcessDoesNotBlock) {
   lock_in_child();
-  ::kill(child_, SIGKILL);
-  waitpid(child_, nullptr, 0);
-  child_ = -1;
+  kill_child();
   ASSERT_TRUE(fs::exists(dir_ / "oofgate.lock"));
   EXPECT_TRUE(lock_data_dir(dir_, true).ok());
 }
@@ -117,9 +114,7 @@ TEST_F(DataDirLock, FlockAndFcntlLocksAreIndependent) {
   EXPECT_EQ(fcntl(fd, F_SETLK, &record), 0) << "an fcntl write lock is refused under a flock";
   // And a flock is still refused to us, while our fcntl lock does not block anyone's flock.
   EXPECT_NE(flock(fd, LOCK_EX | LOCK_NB), 0);
-  ::kill(child_, SIGKILL);
-  waitpid(child_, nullptr, 0);
-  child_ = -1;
+  kill_child();
   const pid_t checker = fork();
   if (checker == 0) {
     const int other = ::open((dir_ / "oofgate.sqlite3").c_str(), O_RDWR | O_CLOEXEC);

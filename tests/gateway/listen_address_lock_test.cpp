@@ -1,10 +1,11 @@
 // One oofgate per TCP port: ListenAddressLock.
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include <optional>
 
 #include <gtest/gtest.h>
 
+#include "gateway/lock_holder.h"
 #include "gateway/server/listen_address_lock.h"
 
 namespace oofgate::gateway {
@@ -33,26 +34,19 @@ TEST(ListenAddressLock, OtherPortsAreFree) {
 TEST(ListenAddressLock, ReleasedWhenDestroyedOrWhenTheHolderDies) {
   constexpr std::uint16_t kPort = 4;
   { ASSERT_TRUE(ListenAddressLock::acquire(kPort, "127.0.0.1:4").ok()); }
-  int ready[2];
-  ASSERT_EQ(pipe(ready), 0);
-  const pid_t child = fork();
-  if (child == 0) {
+  LockHolder child([] {
+    static std::optional<ListenAddressLock> kept;
     auto lock = ListenAddressLock::acquire(kPort, "127.0.0.1:4");
-    const char byte = lock ? 'y' : 'n';
-    (void)!write(ready[1], &byte, 1);
-    pause();
-    _exit(0);
-  }
-  char byte = 0;
-  ASSERT_EQ(read(ready[0], &byte, 1), 1);
-  close(ready[0]);
-  close(ready[1]);
-  ASSERT_EQ(byte, 'y');
+    if (lock) {
+      kept = std::move(lock).value();
+    }
+    return kept.has_value();
+  });
+  ASSERT_TRUE(child.held());
   const auto while_held = ListenAddressLock::acquire(kPort, "127.0.0.1:4");
   ASSERT_FALSE(while_held.ok());
-  EXPECT_NE(while_held.error().message.find("(PID " + std::to_string(child) + ")"), std::string::npos);
-  ::kill(child, SIGKILL);
-  waitpid(child, nullptr, 0);
+  EXPECT_NE(while_held.error().message.find("(PID " + std::to_string(child.pid()) + ")"), std::string::npos);
+  child.kill();
   EXPECT_TRUE(ListenAddressLock::acquire(kPort, "127.0.0.1:4").ok());
 }
 
