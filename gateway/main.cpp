@@ -13,6 +13,7 @@
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
 #include "gateway/config/command_line.h"
+#include "gateway/config/data_dir_lock.h"
 #include "gateway/config/pin_outbox.h"
 #include "gateway/config/users_file.h"
 #include "gateway/http/request_dispatcher.h"
@@ -41,12 +42,6 @@ core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::Serv
       return store.error();
     }
     return std::unique_ptr<core::MailboxStore>(std::move(store).value());
-  }
-  std::error_code fs_error;
-  std::filesystem::create_directories(options.data_dir, fs_error);
-  if (fs_error) {
-    return core::Error{core::ErrorCode::kStoreUnavailable,
-                       "cannot create data directory " + options.data_dir + ": " + fs_error.message()};
   }
   auto backend = core::SqliteBackend::open((std::filesystem::path(options.data_dir) / "oofgate.sqlite3").string());
   if (!backend) {
@@ -83,6 +78,12 @@ int serve(const gateway::ServeOptions& options) {
     mailbox_ids.push_back(user.id);
   }
   const core::Directory& users = *directory.value();
+  // Before the store opens and before anything listens: one owner per data directory. Declared
+  // before the store, so it is released after the store has closed.
+  auto data_dir_lock = gateway::lock_data_dir(options.data_dir, options.store_url.empty());
+  if (!data_dir_lock) {
+    return fail(data_dir_lock.error().message);
+  }
   auto store =
       open_store(options, mailbox_ids, [&](const std::string&) { return core::default_settings(clock.now()); });
   if (!store) {
@@ -99,10 +100,11 @@ int serve(const gateway::ServeOptions& options) {
   gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade);
 
   gateway::SessionLimits limits;
-  limits.body_limit = options.body_limit;
-  limits.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  limits.body_limit = options.limits.body_bytes;
+  limits.header_limit = static_cast<std::uint32_t>(options.limits.header_bytes);
+  limits.read_timeout = options.limits.read_timeout;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  gateway::Server server(dispatcher, limits, threads);
+  gateway::Server server(dispatcher, limits, threads, options.limits.max_connections);
   auto endpoint = server.start(options.listen_host, options.listen_port);
   if (!endpoint) {
     return fail(endpoint.error().message);

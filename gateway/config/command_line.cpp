@@ -1,7 +1,9 @@
 #include "gateway/config/command_line.h"
 
+#include <array>
 #include <charconv>
 #include <string_view>
+#include <variant>
 
 namespace oofgate::gateway {
 
@@ -17,14 +19,14 @@ const char* const kUsage =
     "serve options:\n"
     "  --listen HOST:PORT     address to listen on (default 127.0.0.1:8080); port 0 picks a free\n"
     "                         port. When ready, prints 'oofgate listening on http://HOST:PORT'.\n"
-    "  --data-dir DIR         directory of the embedded SQLite store (created if absent)\n"
+    "  --data-dir DIR         directory of the embedded SQLite store (created if absent); one\n"
+    "                         oofgate at a time may use it (it is locked while serve runs)\n"
     "  --store URL            a postgresql://USER@HOST:PORT/DB URL: use that PostgreSQL database\n"
-    "                         instead of SQLite (--data-dir is then unused); any number of\n"
-    "                         gateways may share it\n"
+    "                         instead of SQLite (--data-dir then holds only the ResetPIN\n"
+    "                         outbox); any number of gateways may share it, each with its own\n"
+    "                         --data-dir\n"
     "  --users FILE           users and tokens (JSON; see README.md, \"Users file\")\n"
     "  --threads N            I/O threads, each with its own event loop (default: one per core)\n"
-    "  --body-limit BYTES     largest accepted request body (default 1048576)\n"
-    "  --read-timeout SECONDS idle time allowed while reading a request (default 30)\n"
     "  --pin-length N         digits in a PIN made by UM ResetPIN, 4 to 24 (default 6); the PIN\n"
     "                         is written for the user to DIR/outbox/ (see README.md)\n"
     "  --commit-batch N       at most N writes per SQLite commit (default 0: every write queued\n"
@@ -39,6 +41,35 @@ const char* const kUsage =
     "                         length of that window (default 600)\n"
     "  --help                 show this text\n"
     "\n"
+    "limits (README.md \"Limits\" says what a client gets beyond each one):\n"
+    "  --body-limit BYTES     one request body (default 1048576)\n"
+    "  --header-limit BYTES   request line and header fields of one request (default 16384)\n"
+    "  --header-count N       header fields in one request (default 100)\n"
+    "  --trailer-limit BYTES  trailer fields of one chunked request (default 4096)\n"
+    "  --url-limit BYTES      the request target (default 8192)\n"
+    "  --read-timeout SECONDS time allowed to read the head and body of one request (default 30)\n"
+    "  --idle-timeout SECONDS time a kept-alive connection may wait for its next request\n"
+    "                         (default 60)\n"
+    "  --max-connections N    open connections of the process; more are accepted and closed at\n"
+    "                         once (default 16384)\n"
+    "  --pipeline-limit N     requests read ahead on one connection (default 16)\n"
+    "  --json-max-depth N     nesting of a Graph JSON body (default 64)\n"
+    "  --json-max-string BYTES\n"
+    "                         one string in a Graph JSON body (default 262144)\n"
+    "  --xml-max-depth N      nesting of a SOAP envelope (default 64)\n"
+    "  --xml-max-elements N   elements in a SOAP envelope (default 10000)\n"
+    "  --xml-max-attributes N attributes on one element of a SOAP envelope (default 64)\n"
+    "  --auth-failures N      failed Basic logins from one client address per window; more are\n"
+    "                         refused without checking the password (default 10)\n"
+    "  --auth-failure-window SECONDS\n"
+    "                         length of that window (default 60)\n"
+    "  --auth-workers N       threads that verify passwords (default 2)\n"
+    "  --auth-queue N         password checks that may wait for those threads; more answer 503\n"
+    "                         (default 64)\n"
+    "  --reset-pin-limit N    UM ResetPIN calls per user per window (default 3)\n"
+    "  --reset-pin-window SECONDS\n"
+    "                         length of that window (default 600)\n"
+    "\n"
     "SIGINT or SIGTERM stop the gateway gracefully: in-flight requests finish first.\n";
 
 namespace {
@@ -51,6 +82,69 @@ template <typename Int>
 bool parse_int(std::string_view text, Int& out) {
   return !text.empty() && std::from_chars(text.data(), text.data() + text.size(), out).ec == std::errc{} &&
          std::from_chars(text.data(), text.data() + text.size(), out).ptr == text.data() + text.size();
+}
+
+// A limit flag: the ServeLimits member it sets and the values it accepts.
+struct LimitFlag {
+  std::string_view name;
+  std::variant<std::size_t ServeLimits::*, std::chrono::seconds ServeLimits::*> member;
+  std::uint64_t min;
+  std::uint64_t max;
+};
+
+constexpr std::uint64_t kKiB = 1024;
+constexpr std::uint64_t kMiB = 1024 * kKiB;
+constexpr std::uint64_t kDay = 86400;
+
+// The bounds keep every value within what the enforcing component can represent (Beast's
+// header limit is 32-bit) and rule out values that could only be typing mistakes.
+constexpr std::array kLimitFlags{
+    LimitFlag{"--body-limit", &ServeLimits::body_bytes, 1, 1024 * kMiB},
+    LimitFlag{"--header-limit", &ServeLimits::header_bytes, kKiB, kMiB},
+    LimitFlag{"--header-count", &ServeLimits::header_count, 1, 10000},
+    LimitFlag{"--trailer-limit", &ServeLimits::trailer_bytes, 0, kMiB},
+    LimitFlag{"--url-limit", &ServeLimits::url_bytes, 64, kMiB},
+    LimitFlag{"--read-timeout", &ServeLimits::read_timeout, 1, 3600},
+    LimitFlag{"--idle-timeout", &ServeLimits::idle_timeout, 1, kDay},
+    LimitFlag{"--max-connections", &ServeLimits::max_connections, 1, 10'000'000},
+    LimitFlag{"--pipeline-limit", &ServeLimits::pipeline_limit, 1, 1024},
+    LimitFlag{"--json-max-depth", &ServeLimits::json_max_depth, 1, 10000},
+    LimitFlag{"--json-max-string", &ServeLimits::json_max_string_bytes, 1, 1024 * kMiB},
+    LimitFlag{"--xml-max-depth", &ServeLimits::xml_max_depth, 1, 10000},
+    LimitFlag{"--xml-max-elements", &ServeLimits::xml_max_elements, 1, 100'000'000},
+    LimitFlag{"--xml-max-attributes", &ServeLimits::xml_max_attributes, 1, 100000},
+    LimitFlag{"--auth-failures", &ServeLimits::auth_failures, 1, 1'000'000},
+    LimitFlag{"--auth-failure-window", &ServeLimits::auth_failure_window, 1, kDay},
+    LimitFlag{"--auth-workers", &ServeLimits::auth_workers, 1, 256},
+    LimitFlag{"--auth-queue", &ServeLimits::auth_queue, 1, 1'000'000},
+    LimitFlag{"--reset-pin-limit", &ServeLimits::reset_pin_limit, 1, 1000},
+    LimitFlag{"--reset-pin-window", &ServeLimits::reset_pin_window, 1, kDay},
+};
+
+const LimitFlag* find_limit_flag(std::string_view name) {
+  for (const auto& flag : kLimitFlags) {
+    if (flag.name == name) {
+      return &flag;
+    }
+  }
+  return nullptr;
+}
+
+core::Result<bool> set_limit(const LimitFlag& flag, std::string_view value, ServeLimits& limits) {
+  const bool seconds = std::holds_alternative<std::chrono::seconds ServeLimits::*>(flag.member);
+  std::uint64_t number = 0;
+  if (!parse_int(value, number) || number < flag.min || number > flag.max) {
+    return usage_error(std::string(flag.name) + " needs a number" + (seconds ? " of seconds" : "") + " from " +
+                       std::to_string(flag.min) + " to " + std::to_string(flag.max) + ", got '" +
+                       std::string(value) + "'");
+  }
+  if (seconds) {
+    limits.*std::get<std::chrono::seconds ServeLimits::*>(flag.member) =
+        std::chrono::seconds(static_cast<std::chrono::seconds::rep>(number));
+  } else {
+    limits.*std::get<std::size_t ServeLimits::*>(flag.member) = static_cast<std::size_t>(number);
+  }
+  return true;
 }
 
 }  // namespace
@@ -101,13 +195,9 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
       if (!parse_int(value, options.threads) || options.threads == 0 || options.threads > 256) {
         return usage_error("--threads needs a number from 1 to 256");
       }
-    } else if (flag == "--body-limit") {
-      if (!parse_int(value, options.body_limit) || options.body_limit == 0) {
-        return usage_error("--body-limit needs a positive number of bytes");
-      }
-    } else if (flag == "--read-timeout") {
-      if (!parse_int(value, options.read_timeout_seconds) || options.read_timeout_seconds == 0) {
-        return usage_error("--read-timeout needs a positive number of seconds");
+    } else if (const auto* limit = find_limit_flag(flag); limit != nullptr) {
+      if (auto set = set_limit(*limit, value, options.limits); !set) {
+        return set.error();
       }
     } else if (flag == "--pin-length") {
       if (!parse_int(value, options.pin_length) || options.pin_length < 4 || options.pin_length > 24) {

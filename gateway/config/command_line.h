@@ -1,5 +1,7 @@
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +11,36 @@
 
 namespace oofgate::gateway {
 
+// Every bound on what clients can make one gateway process do. Parsed and validated here; each
+// component that enforces a limit gets its value from main.cpp. README.md "Limits" says what a
+// client gets beyond each one.
+struct ServeLimits {
+  // HTTP (gateway/server)
+  std::size_t body_bytes = 1024 * 1024;     // --body-limit: one request body
+  std::size_t header_bytes = 16 * 1024;     // --header-limit: request line + header fields
+  std::size_t header_count = 100;           // --header-count: header fields in one request
+  std::size_t trailer_bytes = 4 * 1024;     // --trailer-limit: chunked trailer fields
+  std::size_t url_bytes = 8 * 1024;         // --url-limit: the request target
+  std::chrono::seconds read_timeout{30};    // --read-timeout: head and body of one request
+  std::chrono::seconds idle_timeout{60};    // --idle-timeout: keep-alive wait for the next request
+  std::size_t max_connections = 16 * 1024;  // --max-connections: open connections, whole process
+  std::size_t pipeline_limit = 16;          // --pipeline-limit: requests read ahead per connection
+  // Graph JSON bodies (rest_facade)
+  std::size_t json_max_depth = 64;                   // --json-max-depth
+  std::size_t json_max_string_bytes = 256 * 1024;    // --json-max-string
+  // SOAP envelopes (soap_facade)
+  std::size_t xml_max_depth = 64;          // --xml-max-depth
+  std::size_t xml_max_elements = 10000;    // --xml-max-elements: elements in one envelope
+  std::size_t xml_max_attributes = 64;     // --xml-max-attributes: attributes on one element
+  // Authentication (gateway/auth)
+  std::size_t auth_failures = 10;                 // --auth-failures: Basic failures per client address
+  std::chrono::seconds auth_failure_window{60};   // --auth-failure-window
+  std::size_t auth_workers = 2;                   // --auth-workers: password verifier threads
+  std::size_t auth_queue = 64;                    // --auth-queue: verifications waiting for a worker
+  std::size_t reset_pin_limit = 3;                // --reset-pin-limit: UM ResetPIN per user
+  std::chrono::seconds reset_pin_window{600};     // --reset-pin-window
+};
+
 struct ServeOptions {
   std::string listen_host = "127.0.0.1";
   std::uint16_t listen_port = 8080;
@@ -16,11 +48,10 @@ struct ServeOptions {
   std::string store_url;  // postgresql://...: the shared PostgreSQL store; empty: SQLite in data_dir
   std::string users_file;
   unsigned threads = 0;  // 0 = one per core
-  std::size_t body_limit = 1024 * 1024;
-  unsigned read_timeout_seconds = 30;
   std::size_t pin_length = 6;  // ResetPIN: digits in a new UM PIN (core::PinPolicy::min_length)
   std::size_t commit_batch = 0;  // 0: group commit; N: at most N writes per commit
   core::ThrottleLimits throttle;  // Graph requests per (caller, mailbox); Graph's limits by default
+  ServeLimits limits;
 };
 
 struct CommandLine {

@@ -1,5 +1,7 @@
 #include "gateway/server/server.h"
 
+#include <iostream>
+
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
 
@@ -7,7 +9,19 @@ namespace oofgate::gateway {
 
 namespace net = boost::asio;
 
-Server::Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads) {
+namespace {
+
+// At most one line per condition in this interval, however often it recurs.
+constexpr std::chrono::seconds kLogInterval{10};
+
+std::string address_text(const net::ip::address& address, std::uint16_t port) {
+  return (address.is_v6() ? "[" + address.to_string() + "]" : address.to_string()) + ":" + std::to_string(port);
+}
+
+}  // namespace
+
+Server::Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections)
+    : connections_(max_connections), accept_errors_(std::cerr, kLogInterval), refused_(std::cerr, kLogInterval) {
   for (unsigned i = 0; i < threads; ++i) {
     workers_.push_back(std::make_unique<Worker>(dispatcher, limits));
   }
@@ -22,13 +36,27 @@ core::Result<net::ip::tcp::endpoint> Server::start(const std::string& host, std:
     return core::Error{core::ErrorCode::kInvalidArgument, "cannot listen on '" + host + "': not an IP address"};
   }
   net::ip::tcp::endpoint endpoint{address, port};
+  const AcceptShared shared{connections_, accept_errors_, refused_};
   for (auto& worker : workers_) {
-    worker->listener = std::make_shared<Listener>(worker->io, worker->context);
+    // A given port is taken before the first bind, so a second oofgate never joins our
+    // SO_REUSEPORT group even for a moment (it would take connections with it when it quits).
+    // Port 0 is taken once the first bind has resolved it to a port nobody else had.
+    if (endpoint.port() != 0 && worker == workers_.front()) {
+      if (auto refused = take_port(address, endpoint.port())) {
+        return *refused;
+      }
+    }
+    worker->listener = std::make_shared<Listener>(worker->io, worker->context, shared);
     // The first bind resolves port 0; the others join the same port.
     const auto bound = worker->listener->open(endpoint, error);
     if (error) {
       return core::Error{core::ErrorCode::kInvalidArgument,
-                         "cannot listen on " + host + ":" + std::to_string(endpoint.port()) + ": " + error.message()};
+                         "cannot listen on " + address_text(address, endpoint.port()) + ": " + error.message()};
+    }
+    if (endpoint.port() == 0) {
+      if (auto refused = take_port(address, bound.port())) {
+        return *refused;
+      }
     }
     endpoint = bound;
   }
@@ -37,6 +65,15 @@ core::Result<net::ip::tcp::endpoint> Server::start(const std::string& host, std:
     worker->thread = std::thread([&io = worker->io] { io.run(); });
   }
   return endpoint;
+}
+
+std::optional<core::Error> Server::take_port(const net::ip::address& address, std::uint16_t port) {
+  auto lock = ListenAddressLock::acquire(port, address_text(address, port));
+  if (!lock) {
+    return lock.error();
+  }
+  address_lock_ = std::move(lock).value();
+  return std::nullopt;
 }
 
 void Server::stop(std::chrono::seconds grace) {

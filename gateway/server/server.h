@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -11,7 +12,10 @@
 
 #include "core/result.h"
 #include "gateway/http/request_dispatcher.h"
+#include "gateway/server/connection_limit.h"
+#include "gateway/server/listen_address_lock.h"
 #include "gateway/server/listener.h"
+#include "gateway/server/rate_limited_log.h"
 #include "gateway/server/session_context.h"
 
 namespace oofgate::gateway {
@@ -20,16 +24,21 @@ namespace oofgate::gateway {
 // listener (measured faster than one shared io_context with strands).
 class Server {
  public:
-  Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads);
+  // `max_connections`: open connections of the whole process; more are accepted and closed.
+  Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections);
   ~Server();
 
-  // Binds every listener and starts the threads. Returns the real endpoint (port 0 resolved).
+  // Takes the port (ListenAddressLock: one oofgate per port), binds every listener and starts
+  // the threads. Returns the real endpoint (port 0 resolved).
   core::Result<boost::asio::ip::tcp::endpoint> start(const std::string& host, std::uint16_t port);
   // Graceful stop: no new connections, idle ones closed, in-flight requests finish (up to
   // `grace`), then the threads are joined.
   void stop(std::chrono::seconds grace);
 
  private:
+  // Takes `port` for this process (ListenAddressLock); the error if another oofgate has it.
+  std::optional<core::Error> take_port(const boost::asio::ip::address& address, std::uint16_t port);
+
   struct Worker {
     explicit Worker(RequestDispatcher& dispatcher, SessionLimits limits) : io(1), context(dispatcher, limits) {}
     boost::asio::io_context io;
@@ -38,6 +47,11 @@ class Server {
     std::thread thread;
   };
 
+  // Shared by the workers' listeners and sessions, so declared (and destroyed) outside them.
+  ConnectionLimit connections_;
+  RateLimitedLog accept_errors_;
+  RateLimitedLog refused_;
+  ListenAddressLock address_lock_;
   std::vector<std::unique_ptr<Worker>> workers_;
 };
 

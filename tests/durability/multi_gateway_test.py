@@ -113,8 +113,11 @@ def run():
     counts = {"load": 0, "errors": []}
     started = time.monotonic()
     try:
-        for _ in range(args.gateways):
-            gateways.append(driver.Gateway(args.binary, workdir, ["--store", schema.url], users_file))
+        for index in range(args.gateways):
+            # Each gateway owns its data directory (its ResetPIN outbox): serve locks it.
+            data_dir = os.path.join(workdir, "data-%d" % index)
+            gateways.append(driver.Gateway(args.binary, workdir, ["--store", schema.url, "--data-dir", data_dir],
+                                           users_file))
         ports = [gateway.port for gateway in gateways]
         driver.require_facades(gateways[0], driver.user(3))
         loader = threading.Thread(target=load, args=(ports, driver.user(2), stop, counts))

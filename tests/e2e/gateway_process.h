@@ -20,6 +20,7 @@ class GatewayProcess {
   GatewayProcess& operator=(const GatewayProcess&) = delete;
 
   std::uint16_t port() const { return port_; }
+  pid_t pid() const { return pid_; }
   // SIGTERM, then wait; returns the exit status (or -1 if it had to be killed).
   int stop();
   // SIGKILL: no chance to flush anything.

@@ -4,15 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "gateway/config/command_line.h"
+#include "gateway/flag_parsing.h"
 
 namespace oofgate::gateway {
 namespace {
-
-core::Result<CommandLine> parse_serve(std::vector<const char*> args) {
-  args.insert(args.begin(), {"oofgate", "serve", "--users", "users.json"});
-  return parse_command_line(static_cast<int>(args.size()), args.data());
-}
 
 TEST(PinLengthFlag, DefaultsToSixDigits) {
   const auto parsed = parse_serve({});

@@ -2,20 +2,15 @@
 
 #include <string>
 
-#include "gateway/config/command_line.h"
+#include "gateway/flag_parsing.h"
 
 namespace oofgate::gateway {
 namespace {
 
 using namespace std::chrono_literals;
 
-core::Result<CommandLine> parse(std::vector<const char*> args) {
-  args.insert(args.begin(), {"oofgate", "serve", "--users", "users.json"});
-  return parse_command_line(static_cast<int>(args.size()), args.data());
-}
-
 TEST(ThrottleFlags, DefaultsAreGraphsLimits) {
-  const auto parsed = parse({});
+  const auto parsed = parse_serve({});
   ASSERT_TRUE(parsed.ok());
   const auto& limits = parsed.value().serve->throttle;
   EXPECT_EQ(limits.max_concurrent, 4U);
@@ -24,7 +19,7 @@ TEST(ThrottleFlags, DefaultsAreGraphsLimits) {
 }
 
 TEST(ThrottleFlags, EachLimitCanBeSetOrSwitchedOff) {
-  const auto parsed = parse({"--throttle-concurrency", "0", "--throttle-requests", "25", "--throttle-window", "60"});
+  const auto parsed = parse_serve({"--throttle-concurrency", "0", "--throttle-requests", "25", "--throttle-window", "60"});
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   const auto& limits = parsed.value().serve->throttle;
   EXPECT_EQ(limits.max_concurrent, 0U);
@@ -37,7 +32,7 @@ TEST(ThrottleFlags, BadValuesAreUsageErrors) {
                                                                 {"--throttle-requests", "many"},
                                                                 {"--throttle-window", "0"},
                                                                 {"--throttle-window", "86401"}}) {
-    const auto parsed = parse(args);
+    const auto parsed = parse_serve(args);
     ASSERT_FALSE(parsed.ok()) << args[0] << " " << args[1];
     EXPECT_NE(parsed.error().message.find(args[0]), std::string::npos);
     EXPECT_NE(parsed.error().message.find("Usage:"), std::string::npos);
