@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "core/directory/password_hasher.h"
+#include "core/service/blocking_work.h"
 #include "core/service/pin_policy.h"
+#include "core/service/pin_reset_limiter.h"
 #include "support/core_fixture.h"
 #include "support/recording_pin_notifier.h"
 
@@ -170,6 +172,102 @@ TEST_F(ResetPinTest, KeepsEverythingElse) {
   EXPECT_NE(after.um.pin_hash, before.um.pin_hash);
   after.um.pin_hash = before.um.pin_hash;
   EXPECT_EQ(after, before);
+}
+
+// A BlockingWork that holds jobs until the test runs or cancels them, or refuses them all.
+class ScriptedWork final : public BlockingWork {
+ public:
+  bool submit(std::function<void()> run, std::function<void()> cancel) override {
+    if (refuse) {
+      return false;
+    }
+    jobs.push_back({std::move(run), std::move(cancel)});
+    return true;
+  }
+
+  bool refuse = false;
+  std::vector<std::pair<std::function<void()>, std::function<void()>>> jobs;
+};
+
+TEST_F(ResetPinTest, HashingAndDeliveryRunOnTheInjectedWorkNotTheCaller) {
+  ScriptedWork work;
+  auto settings = config(&pins);
+  settings.work = &work;
+  MailboxService service(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
+  SnapshotWaiter waiter;
+  service.reset_pin(core.adele(), waiter.callback());
+  ASSERT_EQ(work.jobs.size(), 1U);
+  EXPECT_TRUE(pins.deliveries().empty()) << "nothing slow ran on the calling thread";
+  work.jobs[0].first();
+  const auto result = waiter.get();
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(pins.deliveries().size(), 1U);
+  EXPECT_TRUE(PasswordHasher::verify(pins.deliveries()[0].pin, result.value()->settings.um.pin_hash));
+}
+
+TEST_F(ResetPinTest, FullWorkQueueIsBusyAndChangesNothing) {
+  ScriptedWork work;
+  work.refuse = true;
+  auto settings = config(&pins);
+  settings.work = &work;
+  MailboxService service(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
+  const auto result = reset(service, core.adele());
+  EXPECT_EQ(result.error().code, ErrorCode::kBusy);
+  EXPECT_EQ(result.error().message, "The server is busy. Nothing was changed; try again later.");
+  EXPECT_TRUE(pins.deliveries().empty());
+  EXPECT_TRUE(stored_hash(core.adele()).empty());
+}
+
+TEST_F(ResetPinTest, WorkCancelledAtShutdownIsBusyAndChangesNothing) {
+  ScriptedWork work;
+  auto settings = config(&pins);
+  settings.work = &work;
+  MailboxService service(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
+  SnapshotWaiter waiter;
+  service.reset_pin(core.adele(), waiter.callback());
+  ASSERT_EQ(work.jobs.size(), 1U);
+  work.jobs[0].second();
+  EXPECT_EQ(waiter.get().error().code, ErrorCode::kBusy);
+  EXPECT_TRUE(pins.deliveries().empty());
+  EXPECT_TRUE(stored_hash(core.adele()).empty());
+}
+
+TEST_F(ResetPinTest, AFourthResetWithinTenMinutesIsRateLimited) {
+  MailboxService service(*core.directory, *core.store, core.clock, core.zones, config(&pins));
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(reset(service, core.adele()).ok()) << i;
+    core.clock.set(core.clock.now() + std::chrono::minutes(1));
+  }
+  const std::string third_hash = stored_hash(core.adele());
+  const auto refused = reset(service, core.adele());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kRateLimited);
+  // The first reset leaves the window 10 min after it, 7 min from now.
+  EXPECT_EQ(refused.error().message, "Too many PIN resets for this mailbox. Try again in 420 seconds.");
+  EXPECT_EQ(pins.deliveries().size(), 3U);
+  EXPECT_EQ(stored_hash(core.adele()), third_hash);
+  EXPECT_TRUE(reset(service, core.alex()).ok()) << "the limit is per mailbox";
+  core.clock.set(core.clock.now() + std::chrono::minutes(7));
+  EXPECT_TRUE(reset(service, core.adele()).ok());
+}
+
+TEST(PinResetLimiter, SlidingWindowPerMailboxAndZeroSwitchesItOff) {
+  FixedClock clock(oofgate::testing::fixed_now());
+  PinResetLimiter limiter(PinResetLimits{2, std::chrono::seconds(60)}, clock);
+  EXPECT_EQ(limiter.try_acquire("a"), std::nullopt);
+  clock.set(clock.now() + std::chrono::seconds(30));
+  EXPECT_EQ(limiter.try_acquire("a"), std::nullopt);
+  EXPECT_EQ(limiter.try_acquire("a"), std::chrono::seconds(30));
+  EXPECT_EQ(limiter.try_acquire("b"), std::nullopt);
+  clock.set(clock.now() + std::chrono::milliseconds(29'500));
+  EXPECT_EQ(limiter.try_acquire("a"), std::chrono::seconds(1)) << "rounded up, never 0";
+  clock.set(clock.now() + std::chrono::milliseconds(500));
+  EXPECT_EQ(limiter.try_acquire("a"), std::nullopt);
+
+  PinResetLimiter off(PinResetLimits{0, std::chrono::seconds(60)}, clock);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ(off.try_acquire("a"), std::nullopt);
+  }
 }
 
 }  // namespace
