@@ -1,6 +1,7 @@
 #include "gateway/auth/basic_credentials.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <openssl/crypto.h>
 

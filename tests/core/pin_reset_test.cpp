@@ -9,12 +9,14 @@
 #include "core/service/pin_reset_limiter.h"
 #include "support/core_fixture.h"
 #include "support/recording_pin_notifier.h"
+#include "support/scripted_work.h"
 
 namespace oofgate::core {
 namespace {
 
 using oofgate::testing::CoreFixture;
 using oofgate::testing::RecordingPinNotifier;
+using oofgate::testing::ScriptedWork;
 using oofgate::testing::SnapshotWaiter;
 
 // A random source that hands out the given bytes, then fails.
@@ -113,8 +115,16 @@ class ResetPinTest : public ::testing::Test {
     return waiter.get().value()->settings.um.pin_hash;
   }
 
+  // A service whose ResetPIN work goes to `work`.
+  std::unique_ptr<MailboxService> service_on(BlockingWork& executor) {
+    auto settings = config(&pins);
+    settings.work = &executor;
+    return std::make_unique<MailboxService>(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
+  }
+
   RecordingPinNotifier pins;  // outlives the store
   CoreFixture core;
+  ScriptedWork work;
 };
 
 TEST_F(ResetPinTest, DeliversThePinAndCommitsOnlyItsHash) {
@@ -174,31 +184,13 @@ TEST_F(ResetPinTest, KeepsEverythingElse) {
   EXPECT_EQ(after, before);
 }
 
-// A BlockingWork that holds jobs until the test runs or cancels them, or refuses them all.
-class ScriptedWork final : public BlockingWork {
- public:
-  bool submit(std::function<void()> run, std::function<void()> cancel) override {
-    if (refuse) {
-      return false;
-    }
-    jobs.push_back({std::move(run), std::move(cancel)});
-    return true;
-  }
-
-  bool refuse = false;
-  std::vector<std::pair<std::function<void()>, std::function<void()>>> jobs;
-};
-
 TEST_F(ResetPinTest, HashingAndDeliveryRunOnTheInjectedWorkNotTheCaller) {
-  ScriptedWork work;
-  auto settings = config(&pins);
-  settings.work = &work;
-  MailboxService service(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
+  const auto service = service_on(work);
   SnapshotWaiter waiter;
-  service.reset_pin(core.adele(), waiter.callback());
+  service->reset_pin(core.adele(), waiter.callback());
   ASSERT_EQ(work.jobs.size(), 1U);
   EXPECT_TRUE(pins.deliveries().empty()) << "nothing slow ran on the calling thread";
-  work.jobs[0].first();
+  work.jobs[0].run();
   const auto result = waiter.get();
   ASSERT_TRUE(result.ok());
   ASSERT_EQ(pins.deliveries().size(), 1U);
@@ -206,12 +198,8 @@ TEST_F(ResetPinTest, HashingAndDeliveryRunOnTheInjectedWorkNotTheCaller) {
 }
 
 TEST_F(ResetPinTest, FullWorkQueueIsBusyAndChangesNothing) {
-  ScriptedWork work;
   work.refuse = true;
-  auto settings = config(&pins);
-  settings.work = &work;
-  MailboxService service(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
-  const auto result = reset(service, core.adele());
+  const auto result = reset(*service_on(work), core.adele());
   EXPECT_EQ(result.error().code, ErrorCode::kBusy);
   EXPECT_EQ(result.error().message, "The server is busy. Nothing was changed; try again later.");
   EXPECT_TRUE(pins.deliveries().empty());
@@ -219,14 +207,11 @@ TEST_F(ResetPinTest, FullWorkQueueIsBusyAndChangesNothing) {
 }
 
 TEST_F(ResetPinTest, WorkCancelledAtShutdownIsBusyAndChangesNothing) {
-  ScriptedWork work;
-  auto settings = config(&pins);
-  settings.work = &work;
-  MailboxService service(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
+  const auto service = service_on(work);
   SnapshotWaiter waiter;
-  service.reset_pin(core.adele(), waiter.callback());
+  service->reset_pin(core.adele(), waiter.callback());
   ASSERT_EQ(work.jobs.size(), 1U);
-  work.jobs[0].second();
+  work.jobs[0].cancel();
   EXPECT_EQ(waiter.get().error().code, ErrorCode::kBusy);
   EXPECT_TRUE(pins.deliveries().empty());
   EXPECT_TRUE(stored_hash(core.adele()).empty());

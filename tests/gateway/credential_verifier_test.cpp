@@ -8,6 +8,7 @@
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/auth/work_pool.h"
 #include "support/core_fixture.h"
+#include "support/scripted_work.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -15,28 +16,7 @@ namespace {
 using namespace std::string_literals;
 using Kind = BasicOutcome::Kind;
 using std::chrono::seconds;
-
-// Holds jobs until the test runs or cancels them, or refuses them all.
-class ScriptedWork final : public core::BlockingWork {
- public:
-  bool submit(std::function<void()> run, std::function<void()> cancel) override {
-    if (refuse) {
-      return false;
-    }
-    jobs.push_back({std::move(run), std::move(cancel)});
-    return true;
-  }
-  void run_all() {
-    auto pending = std::move(jobs);
-    jobs.clear();
-    for (auto& job : pending) {
-      job.first();
-    }
-  }
-
-  bool refuse = false;
-  std::vector<std::pair<std::function<void()>, std::function<void()>>> jobs;
-};
+using testing::ScriptedWork;
 
 // Every outcome `done` was called with, in order.
 struct Outcomes {
@@ -140,7 +120,7 @@ TEST_F(CredentialVerifierTest, AFullQueueOrShutdownAnswersBusy) {
   EXPECT_EQ(outcomes_.seen[0].retry_after, seconds(1));
   work_.refuse = false;
   verify("u@x.com", "Pa55");
-  work_.jobs.at(0).second();  // cancelled at shutdown
+  work_.jobs.at(0).cancel();  // cancelled at shutdown
   ASSERT_EQ(outcomes_.seen.size(), 2U);
   EXPECT_EQ(outcomes_.seen[1].kind, Kind::kBusy);
   EXPECT_EQ(failures_.blocked_for("192.0.2.7"), std::nullopt) << "busy is not a failure";

@@ -1,6 +1,7 @@
 // The work pool that keeps password hashing and fsyncs off the I/O threads.
 #include <atomic>
 #include <future>
+#include <stdexcept>
 #include <thread>
 
 #include <gtest/gtest.h>
