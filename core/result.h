@@ -20,6 +20,8 @@ enum class ErrorCode {
   kNotUmEnabled,              // UM operation for a user without UM
   kNotSupported,              // operation oofgate deliberately does not provide (telephony)
   kStoreUnavailable,          // the store could not commit or read; nothing was applied
+  kRateLimited,               // the caller did this too often; nothing was applied, retry later
+  kBusy,                      // the server has no capacity for it now; nothing was applied, retry
   kInternal,                  // a bug: logged in full, reported generically
 };
 

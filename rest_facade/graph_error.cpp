@@ -44,6 +44,15 @@ GraphError graph_error_from(const core::Error& error) {
       result.log_detail = error.message;
       return result;
     }
+    case ErrorCode::kRateLimited:
+    case ErrorCode::kBusy: {
+      // No Graph route reaches these today (only UM ResetPIN); mapped so the switch stays total.
+      const bool busy = error.code == ErrorCode::kBusy;
+      GraphError result = make(busy ? status::service_unavailable : status::too_many_requests,
+                               busy ? "ServerBusy" : "TooManyRequests", error.message);
+      result.headers.emplace_back("Retry-After", kRetryAfterSeconds);
+      return result;
+    }
     case ErrorCode::kInternal:
       break;
   }

@@ -57,6 +57,10 @@ Fault fault_from_error(const core::Error& error, ExceptionType invalid_argument_
       facade::log_event("soap_facade", "", "store unavailable: " + error.message);
       return server_fault(ExceptionType::kServiceUnavailable,
                           "The mailbox store is temporarily unavailable; nothing was changed. Try again later.");
+    case ErrorCode::kRateLimited:
+    case ErrorCode::kBusy:
+      // Both say what happened and when to retry, in words written for the client.
+      return server_fault(ExceptionType::kServiceUnavailable, error.message);
     case ErrorCode::kInternal:
       break;
   }

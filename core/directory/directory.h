@@ -39,8 +39,18 @@ class Directory {
   // By object id or userPrincipalName, both case-insensitive.
   const User* find_user(std::string_view id_or_upn) const;
   std::optional<Principal> authenticate_bearer(std::string_view token) const;
-  // HTTP Basic: the user name may be the UPN or the object id.
+  // Longer Basic user names and passwords can belong to no user (create() refuses them), so they
+  // are rejected before any lookup or hashing.
+  static constexpr std::size_t kMaxUserNameBytes = 1024;
+  static constexpr std::size_t kMaxPasswordBytes = 1024;
+
+  // HTTP Basic: the user name may be the UPN or the object id. Runs PBKDF2 unless the credentials
+  // verified before, so it can take tens of milliseconds: call it off the I/O threads. An unknown
+  // user or one without a password costs the same as a wrong password (a dummy hash is checked).
   std::optional<Principal> authenticate_basic(std::string_view user_name, std::string_view password) const;
+  // The fast path of authenticate_basic: a principal only for credentials that already verified
+  // once (a keyed hash lookup, no PBKDF2); nullopt means "not known, call authenticate_basic".
+  std::optional<Principal> authenticate_basic_cached(std::string_view user_name, std::string_view password) const;
 
   const std::vector<User>& users() const { return users_; }
 
@@ -55,14 +65,22 @@ class Directory {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
-  Digest credential_digest(std::string_view user_name, std::string_view password) const;
+  // Keyed on the user's position, not the name as typed, so each user has at most one entry.
+  Digest credential_digest(std::uint32_t position, std::string_view password) const;
+  bool is_known_good(const Digest& digest) const;
+  void remember_good(const Digest& digest) const;
+  static Principal basic_principal(const User& user);
 
   std::vector<User> users_;
   FrozenStringIndex by_key_;  // lower-cased id and UPN -> position in users_
   std::unordered_map<std::string, Principal, TextHash, std::equal_to<>> tokens_;
   std::deque<std::string> app_subjects_;  // stable storage for application principals' subjects
   Digest cache_key_{};
-  // PBKDF2 is deliberately slow; remember digests of credentials that verified once.
+  // What an unknown user's password is checked against, so a miss costs what a wrong password does.
+  std::string dummy_hash_;
+  // PBKDF2 is deliberately slow; remember digests of credentials that verified once. Only verified
+  // credentials enter, one per user, and the set never holds more than verified_capacity_.
+  std::size_t verified_capacity_ = 0;
   mutable std::shared_mutex verified_mutex_;
   mutable std::unordered_set<Digest, DigestHash> verified_;
 };

@@ -1,6 +1,7 @@
 #include "core/directory/password_hasher.h"
 
 #include <charconv>
+#include <optional>
 #include <vector>
 
 #include <openssl/crypto.h>
@@ -47,6 +48,9 @@ bool derive(std::string_view password, const std::vector<unsigned char>& salt, i
 }  // namespace
 
 std::string PasswordHasher::hash(std::string_view password, int iterations) {
+  if (!is_acceptable_password(password)) {
+    return {};
+  }
   std::vector<unsigned char> salt(kSaltBytes);
   RAND_bytes(salt.data(), kSaltBytes);
   unsigned char digest[kHashBytes];
@@ -55,33 +59,59 @@ std::string PasswordHasher::hash(std::string_view password, int iterations) {
          base64(digest, kHashBytes);
 }
 
-bool PasswordHasher::verify(std::string_view password, std::string_view stored_hash) {
-  if (!is_hash(stored_hash)) {
-    return false;
+namespace {
+
+// The three fields of a stored hash, still encoded.
+struct StoredHashFields {
+  int iterations = 0;
+  std::string_view salt;
+  std::string_view hash;
+};
+
+std::optional<StoredHashFields> split_stored_hash(std::string_view stored_hash) {
+  if (!PasswordHasher::is_hash(stored_hash)) {
+    return std::nullopt;
   }
-  std::string_view rest = stored_hash.substr(kPrefix.size());
+  std::string_view rest = stored_hash.substr(PasswordHasher::kPrefix.size());
   const auto first = rest.find('$');
   const auto second = rest.find('$', first == std::string_view::npos ? first : first + 1);
   if (first == std::string_view::npos || second == std::string_view::npos) {
-    return false;
+    return std::nullopt;
   }
-  int iterations = 0;
+  StoredHashFields fields;
   const auto iter_text = rest.substr(0, first);
-  if (std::from_chars(iter_text.data(), iter_text.data() + iter_text.size(), iterations).ec != std::errc{} ||
-      iterations < 1 || iterations > 10'000'000) {
+  if (std::from_chars(iter_text.data(), iter_text.data() + iter_text.size(), fields.iterations).ec != std::errc{} ||
+      fields.iterations < 1 || fields.iterations > 10'000'000) {
+    return std::nullopt;
+  }
+  fields.salt = rest.substr(first + 1, second - first - 1);
+  fields.hash = rest.substr(second + 1);
+  return fields;
+}
+
+}  // namespace
+
+std::optional<int> PasswordHasher::iterations(std::string_view stored_hash) {
+  const auto fields = split_stored_hash(stored_hash);
+  return fields ? std::optional<int>(fields->iterations) : std::nullopt;
+}
+
+bool PasswordHasher::verify(std::string_view password, std::string_view stored_hash) {
+  const auto fields = split_stored_hash(stored_hash);
+  if (!fields) {
     return false;
   }
   std::vector<unsigned char> salt;
   std::vector<unsigned char> expected;
-  if (!unbase64(rest.substr(first + 1, second - first - 1), salt) || !unbase64(rest.substr(second + 1), expected) ||
-      expected.empty()) {
+  if (!unbase64(fields->salt, salt) || !unbase64(fields->hash, expected) || expected.empty()) {
     return false;
   }
   std::vector<unsigned char> actual(expected.size());
-  if (!derive(password, salt, iterations, actual.data(), static_cast<int>(actual.size()))) {
+  if (!derive(password, salt, fields->iterations, actual.data(), static_cast<int>(actual.size()))) {
     return false;
   }
-  return CRYPTO_memcmp(actual.data(), expected.data(), expected.size()) == 0;
+  // Checked after deriving, so a refused password costs what a wrong one does.
+  return CRYPTO_memcmp(actual.data(), expected.data(), expected.size()) == 0 && is_acceptable_password(password);
 }
 
 }  // namespace oofgate::core

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
 #include <openssl/crypto.h>
 
@@ -35,6 +36,8 @@ bool is_base64(const std::string& text) {
 }
 
 }  // namespace
+
+Error busy_error() { return Error{ErrorCode::kBusy, "The server is busy. Nothing was changed; try again later."}; }
 
 Error not_um_enabled_error() {
   return Error{ErrorCode::kNotUmEnabled, "The user is not enabled for Unified Messaging."};
@@ -157,17 +160,37 @@ void MailboxService::reset_pin(const User& owner, SnapshotCallback done) {
     done(not_um_enabled_error());
     return;
   }
-  PinNotifier* notifier = pin_reset_.notifier;
-  if (notifier == nullptr) {
+  if (pin_reset_.notifier == nullptr) {
     done(Error{ErrorCode::kNotSupported, "ResetPIN is not available: no way to deliver a new PIN is configured."});
     return;
   }
+  if (const auto wait = pin_reset_limiter_.try_acquire(owner.id)) {
+    done(Error{ErrorCode::kRateLimited, "Too many PIN resets for this mailbox. Try again in " +
+                                            std::to_string(wait->count()) + " seconds."});
+    return;
+  }
+  if (pin_reset_.work == nullptr) {
+    reset_pin_now(owner, std::move(done));
+    return;
+  }
+  // Both halves may own `done`; whichever the executor calls takes it.
+  auto shared_done = std::make_shared<SnapshotCallback>(std::move(done));
+  const bool queued = pin_reset_.work->submit(
+      [this, &owner, shared_done] { reset_pin_now(owner, std::move(*shared_done)); },
+      [shared_done] { (*shared_done)(busy_error()); });
+  if (!queued) {
+    (*shared_done)(busy_error());
+  }
+}
+
+void MailboxService::reset_pin_now(const User& owner, SnapshotCallback done) {
+  PinNotifier* notifier = pin_reset_.notifier;
   auto pin = generate_pin(pin_reset_.policy, pin_reset_.random);
   if (!pin) {
     done(pin.error());
     return;
   }
-  // Hashed here, on the caller's thread, so PBKDF2 never holds up the store's committer.
+  // Hashed here, before the store sees it, so PBKDF2 never holds up the store's committer.
   std::string pin_hash = PasswordHasher::hash(pin.value(), pin_reset_.hash_iterations);
   auto receipt = notifier->deliver(owner, pin.value());
   OPENSSL_cleanse(pin.value().data(), pin.value().size());

@@ -8,7 +8,9 @@
 #include "core/locale/locale_catalog.h"
 #include "core/model/mailbox_settings_patch.h"
 #include "core/result.h"
+#include "core/service/blocking_work.h"
 #include "core/service/pin_notifier.h"
+#include "core/service/pin_reset_limiter.h"
 #include "core/service/pin_policy.h"
 #include "core/store/mailbox_store.h"
 #include "core/time/clock.h"
@@ -36,6 +38,10 @@ struct PinResetConfig {
   PinNotifier* notifier = nullptr;  // not owned; outlives the service
   int hash_iterations = PasswordHasher::kDefaultIterations;
   RandomBytes random = secure_random_bytes;
+  // Where the PBKDF2 and the delivery (a file write with fsync) run; not owned, outlives the
+  // service. nullptr runs them on the calling thread, which only tests should do.
+  BlockingWork* work = nullptr;
+  PinResetLimits limits;
 };
 
 // The use cases both facades call. Knows nothing of HTTP, XML or JSON.
@@ -43,7 +49,12 @@ class MailboxService {
  public:
   MailboxService(const Directory& directory, MailboxStore& store, const Clock& clock, const TimeZoneDb& zones,
                  PinResetConfig pin_reset = {})
-      : directory_(directory), store_(store), clock_(clock), zones_(zones), pin_reset_(std::move(pin_reset)) {}
+      : directory_(directory),
+        store_(store),
+        clock_(clock),
+        zones_(zones),
+        pin_reset_(std::move(pin_reset)),
+        pin_reset_limiter_(pin_reset_.limits, clock) {}
 
   // Graph permission rules: application identities may not use /me; delegated identities
   // reach only their own mailbox; reads need *.Read or *.ReadWrite, writes need *.ReadWrite;
@@ -64,7 +75,9 @@ class MailboxService {
   void set_telephone_access_folder_email(const User& owner, std::string base64_folder_id, SnapshotCallback done);
   // MS-OXWUMS ResetPIN: a new random PIN under the policy. Order: the PIN is delivered first,
   // then only its hash is committed; if the commit fails the message is withdrawn. So a stored
-  // hash always has a delivered PIN, and a failed delivery changes nothing.
+  // hash always has a delivered PIN, and a failed delivery changes nothing. The hashing and the
+  // delivery run on PinResetConfig::work, so `done` may be called on one of its threads.
+  // kRateLimited beyond PinResetConfig::limits, kBusy when the work queue is full.
   void reset_pin(const User& owner, SnapshotCallback done);
 
   const Clock& clock() const { return clock_; }
@@ -75,6 +88,8 @@ class MailboxService {
 
  private:
   void update_um(const User& owner, Mutation mutation, SnapshotCallback done);
+  // The slow half of reset_pin: make, hash and deliver the PIN, then commit its hash.
+  void reset_pin_now(const User& owner, SnapshotCallback done);
 
   const Directory& directory_;
   MailboxStore& store_;
@@ -82,8 +97,11 @@ class MailboxService {
   const TimeZoneDb& zones_;
   LocaleCatalog locales_;
   PinResetConfig pin_reset_;
+  PinResetLimiter pin_reset_limiter_;
 };
 
 Error not_um_enabled_error();
+// kBusy: no capacity to do it now (a full work queue, or shutting down before it ran).
+Error busy_error();
 
 }  // namespace oofgate::core

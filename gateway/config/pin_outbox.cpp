@@ -4,9 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <iostream>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include <date/date.h>
 
@@ -72,10 +77,76 @@ core::Error outbox_error(const std::string& what) {
   return core::Error{core::ErrorCode::kStoreUnavailable, "PIN outbox: " + what + ": " + std::strerror(errno)};
 }
 
+// Where a message of one user sorts among that user's: (stamp, attempt number).
+using MessageOrder = std::pair<std::string, unsigned>;
+
+// The order of `name` if it is `<stem>-<YYYYMMDDTHHMMSSZ>[-<n>].txt`, else nullopt. Exact, so a
+// user whose UPN extends another's ("a@x" and "a@x-1") never loses the other's messages.
+std::optional<MessageOrder> message_order(std::string_view name, std::string_view stem) {
+  constexpr std::size_t kStampLength = 16;  // YYYYMMDDTHHMMSSZ
+  if (name.size() < stem.size() + 1 + kStampLength + 4 || name.substr(0, stem.size()) != stem ||
+      name[stem.size()] != '-') {
+    return std::nullopt;
+  }
+  std::string_view rest = name.substr(stem.size() + 1);
+  rest.remove_suffix(4);  // ".txt"
+  const std::string_view stamp = rest.substr(0, kStampLength);
+  for (std::size_t i = 0; i < kStampLength; ++i) {
+    const bool digit = stamp[i] >= '0' && stamp[i] <= '9';
+    if (i == 8 ? stamp[i] != 'T' : i == 15 ? stamp[i] != 'Z' : !digit) {
+      return std::nullopt;
+    }
+  }
+  rest.remove_prefix(kStampLength);
+  unsigned attempt = 1;
+  if (!rest.empty()) {
+    if (rest.size() < 2 || rest.front() != '-' ||
+        std::from_chars(rest.data() + 1, rest.data() + rest.size(), attempt).ptr != rest.data() + rest.size()) {
+      return std::nullopt;
+    }
+  }
+  return MessageOrder{std::string(stamp), attempt};
+}
+
 }  // namespace
 
-PinOutbox::PinOutbox(std::filesystem::path directory, const core::Clock& clock)
-    : directory_(std::move(directory)), clock_(clock) {}
+PinOutbox::PinOutbox(std::filesystem::path directory, const core::Clock& clock, PinOutboxLimits limits)
+    : directory_(std::move(directory)), clock_(clock), limits_(limits) {
+  limits_.per_user = std::max<std::size_t>(limits_.per_user, 2);
+}
+
+core::Status PinOutbox::make_room(const std::string& stem) {
+  std::vector<std::pair<MessageOrder, std::filesystem::path>> own;
+  std::size_t total = 0;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(directory_, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() < 4 || name.compare(name.size() - 4, 4, ".txt") != 0) {
+      continue;
+    }
+    ++total;
+    if (auto order = message_order(name, stem)) {
+      own.emplace_back(*order, it->path());
+    }
+  }
+  if (error) {
+    errno = error.value();
+    return outbox_error("cannot list " + directory_.string());
+  }
+  std::sort(own.begin(), own.end());
+  // Oldest first, until this user has room for one more.
+  for (std::size_t i = 0; i + limits_.per_user <= own.size(); ++i) {
+    if (::unlink(own[i].second.c_str()) == 0) {
+      --total;
+    }
+  }
+  if (total >= limits_.total) {
+    return core::Error{core::ErrorCode::kStoreUnavailable,
+                       "PIN outbox: " + directory_.string() + " holds " + std::to_string(total) +
+                           " messages, its limit; nothing is forwarding them"};
+  }
+  return core::ok_status();
+}
 
 core::Result<std::string> PinOutbox::deliver(const core::User& user, std::string_view pin) {
   std::error_code ignored;  // mkdir below reports what matters
@@ -86,7 +157,11 @@ core::Result<std::string> PinOutbox::deliver(const core::User& user, std::string
   const auto now = date::floor<std::chrono::seconds>(clock_.now());
   const std::string stamp = date::format("%Y%m%dT%H%M%SZ", now);
   const std::string text = message_text(user, pin, date::format("%Y-%m-%dT%H:%M:%SZ", now));
-  const std::string stem = file_stem(user.user_principal_name) + "-" + stamp;
+  const std::string user_stem = file_stem(user.user_principal_name);
+  const std::string stem = user_stem + "-" + stamp;
+  if (auto room = make_room(user_stem); !room) {
+    return room.error();
+  }
 
   for (int attempt = 1; attempt <= kMaxNameAttempts; ++attempt) {
     const auto path = directory_ / (stem + (attempt == 1 ? "" : "-" + std::to_string(attempt)) + ".txt");

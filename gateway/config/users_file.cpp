@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -25,9 +26,13 @@ core::Result<core::Permission> parse_permission(const std::string& name) {
   return config_error("unknown permission '" + name + "'");
 }
 
-const char* string_member(const rapidjson::Value& object, const char* name) {
+// With its length: JSON may escape NUL (\u0000), and a C string would silently stop there.
+std::optional<std::string> string_member(const rapidjson::Value& object, const char* name) {
   const auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsString() ? it->value.GetString() : nullptr;
+  if (it == object.MemberEnd() || !it->value.IsString()) {
+    return std::nullopt;
+  }
+  return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
 }  // namespace
@@ -55,18 +60,19 @@ core::Result<UsersFile> load_users_file(const std::string& path) {
       return config_error("every entry of \"users\" must be an object");
     }
     core::User user;
-    const char* id = string_member(entry, "id");
-    const char* upn = string_member(entry, "userPrincipalName");
-    if (id == nullptr || upn == nullptr) {
+    auto id = string_member(entry, "id");
+    auto upn = string_member(entry, "userPrincipalName");
+    if (!id || !upn) {
       return config_error("every user needs string \"id\" and \"userPrincipalName\"");
     }
-    user.id = id;
-    user.user_principal_name = upn;
-    if (const char* name = string_member(entry, "displayName")) {
-      user.display_name = name;
+    user.id = std::move(*id);
+    user.user_principal_name = std::move(*upn);
+    if (auto name = string_member(entry, "displayName")) {
+      user.display_name = std::move(*name);
     }
-    if (const char* password = string_member(entry, "password")) {
-      user.password_hash = password;  // hashed by Directory::create if given in plain text
+    if (auto password = string_member(entry, "password")) {
+      // Hashed by Directory::create if given in plain text; a NUL in it is refused there.
+      user.password_hash = std::move(*password);
     }
     const auto um = entry.FindMember("umEnabled");
     user.um_enabled = um != entry.MemberEnd() && um->value.IsBool() && um->value.GetBool();
@@ -77,22 +83,22 @@ core::Result<UsersFile> load_users_file(const std::string& path) {
       return config_error("\"tokens\" must be an array");
     }
     for (const auto& entry : document["tokens"].GetArray()) {
-      const char* token = entry.IsObject() ? string_member(entry, "token") : nullptr;
-      const char* kind = entry.IsObject() ? string_member(entry, "kind") : nullptr;
-      if (token == nullptr || kind == nullptr) {
+      auto token = entry.IsObject() ? string_member(entry, "token") : std::nullopt;
+      auto kind = entry.IsObject() ? string_member(entry, "kind") : std::nullopt;
+      if (!token || !kind) {
         return config_error("every token needs string \"token\" and \"kind\"");
       }
       core::TokenGrant grant;
-      grant.token = token;
-      const std::string kind_text = kind;
+      grant.token = std::move(*token);
+      const std::string kind_text = std::move(*kind);
       const char* permission_list = nullptr;
       if (kind_text == "delegated") {
         grant.kind = core::PrincipalKind::kDelegated;
-        const char* user = string_member(entry, "user");
-        if (user == nullptr) {
+        auto user = string_member(entry, "user");
+        if (!user) {
           return config_error("delegated token needs \"user\"");
         }
-        grant.user = user;
+        grant.user = std::move(*user);
         permission_list = "scopes";
       } else if (kind_text == "application") {
         grant.kind = core::PrincipalKind::kApplication;

@@ -4,15 +4,19 @@
 #include <gtest/gtest.h>
 
 #include "core/directory/password_hasher.h"
+#include "core/service/blocking_work.h"
 #include "core/service/pin_policy.h"
+#include "core/service/pin_reset_limiter.h"
 #include "support/core_fixture.h"
 #include "support/recording_pin_notifier.h"
+#include "support/scripted_work.h"
 
 namespace oofgate::core {
 namespace {
 
 using oofgate::testing::CoreFixture;
 using oofgate::testing::RecordingPinNotifier;
+using oofgate::testing::ScriptedWork;
 using oofgate::testing::SnapshotWaiter;
 
 // A random source that hands out the given bytes, then fails.
@@ -111,8 +115,16 @@ class ResetPinTest : public ::testing::Test {
     return waiter.get().value()->settings.um.pin_hash;
   }
 
+  // A service whose ResetPIN work goes to `work`.
+  std::unique_ptr<MailboxService> service_on(BlockingWork& executor) {
+    auto settings = config(&pins);
+    settings.work = &executor;
+    return std::make_unique<MailboxService>(*core.directory, *core.store, core.clock, core.zones, std::move(settings));
+  }
+
   RecordingPinNotifier pins;  // outlives the store
   CoreFixture core;
+  ScriptedWork work;
 };
 
 TEST_F(ResetPinTest, DeliversThePinAndCommitsOnlyItsHash) {
@@ -170,6 +182,77 @@ TEST_F(ResetPinTest, KeepsEverythingElse) {
   EXPECT_NE(after.um.pin_hash, before.um.pin_hash);
   after.um.pin_hash = before.um.pin_hash;
   EXPECT_EQ(after, before);
+}
+
+TEST_F(ResetPinTest, HashingAndDeliveryRunOnTheInjectedWorkNotTheCaller) {
+  const auto service = service_on(work);
+  SnapshotWaiter waiter;
+  service->reset_pin(core.adele(), waiter.callback());
+  ASSERT_EQ(work.jobs.size(), 1U);
+  EXPECT_TRUE(pins.deliveries().empty()) << "nothing slow ran on the calling thread";
+  work.jobs[0].run();
+  const auto result = waiter.get();
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(pins.deliveries().size(), 1U);
+  EXPECT_TRUE(PasswordHasher::verify(pins.deliveries()[0].pin, result.value()->settings.um.pin_hash));
+}
+
+TEST_F(ResetPinTest, FullWorkQueueIsBusyAndChangesNothing) {
+  work.refuse = true;
+  const auto result = reset(*service_on(work), core.adele());
+  EXPECT_EQ(result.error().code, ErrorCode::kBusy);
+  EXPECT_EQ(result.error().message, "The server is busy. Nothing was changed; try again later.");
+  EXPECT_TRUE(pins.deliveries().empty());
+  EXPECT_TRUE(stored_hash(core.adele()).empty());
+}
+
+TEST_F(ResetPinTest, WorkCancelledAtShutdownIsBusyAndChangesNothing) {
+  const auto service = service_on(work);
+  SnapshotWaiter waiter;
+  service->reset_pin(core.adele(), waiter.callback());
+  ASSERT_EQ(work.jobs.size(), 1U);
+  work.jobs[0].cancel();
+  EXPECT_EQ(waiter.get().error().code, ErrorCode::kBusy);
+  EXPECT_TRUE(pins.deliveries().empty());
+  EXPECT_TRUE(stored_hash(core.adele()).empty());
+}
+
+TEST_F(ResetPinTest, AFourthResetWithinTenMinutesIsRateLimited) {
+  MailboxService service(*core.directory, *core.store, core.clock, core.zones, config(&pins));
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(reset(service, core.adele()).ok()) << i;
+    core.clock.set(core.clock.now() + std::chrono::minutes(1));
+  }
+  const std::string third_hash = stored_hash(core.adele());
+  const auto refused = reset(service, core.adele());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kRateLimited);
+  // The first reset leaves the window 10 min after it, 7 min from now.
+  EXPECT_EQ(refused.error().message, "Too many PIN resets for this mailbox. Try again in 420 seconds.");
+  EXPECT_EQ(pins.deliveries().size(), 3U);
+  EXPECT_EQ(stored_hash(core.adele()), third_hash);
+  EXPECT_TRUE(reset(service, core.alex()).ok()) << "the limit is per mailbox";
+  core.clock.set(core.clock.now() + std::chrono::minutes(7));
+  EXPECT_TRUE(reset(service, core.adele()).ok());
+}
+
+TEST(PinResetLimiter, SlidingWindowPerMailboxAndZeroSwitchesItOff) {
+  FixedClock clock(oofgate::testing::fixed_now());
+  PinResetLimiter limiter(PinResetLimits{2, std::chrono::seconds(60)}, clock);
+  EXPECT_EQ(limiter.try_acquire("a"), std::nullopt);
+  clock.set(clock.now() + std::chrono::seconds(30));
+  EXPECT_EQ(limiter.try_acquire("a"), std::nullopt);
+  EXPECT_EQ(limiter.try_acquire("a"), std::chrono::seconds(30));
+  EXPECT_EQ(limiter.try_acquire("b"), std::nullopt);
+  clock.set(clock.now() + std::chrono::milliseconds(29'500));
+  EXPECT_EQ(limiter.try_acquire("a"), std::chrono::seconds(1)) << "rounded up, never 0";
+  clock.set(clock.now() + std::chrono::milliseconds(500));
+  EXPECT_EQ(limiter.try_acquire("a"), std::nullopt);
+
+  PinResetLimiter off(PinResetLimits{0, std::chrono::seconds(60)}, clock);
+  for (int i = 0; i < 100; ++i) {
+    EXPECT_EQ(off.try_acquire("a"), std::nullopt);
+  }
 }
 
 }  // namespace

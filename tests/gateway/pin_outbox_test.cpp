@@ -2,9 +2,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -98,6 +100,63 @@ TEST_F(PinOutboxTest, UnwritableOutboxFailsWithoutNamingThePin) {
   ASSERT_FALSE(receipt.ok());
   EXPECT_EQ(receipt.error().code, core::ErrorCode::kStoreUnavailable);
   EXPECT_EQ(receipt.error().message.find("482913"), std::string::npos) << receipt.error().message;
+}
+
+// The names of the messages in `directory`, sorted.
+std::vector<std::string> names_in(const fs::path& directory) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(directory)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST_F(PinOutboxTest, AUserKeepsOnlyTheNewestMessages) {
+  PinOutbox outbox(root_ / "outbox", clock_, PinOutboxLimits{3, 100});
+  core::User alex{testing::kAlexId, testing::kAlexUpn, "Alex Wilber", "", true};
+  ASSERT_TRUE(outbox.deliver(alex, "909090").ok());
+  // A user whose UPN extends Adele's must not lose messages to her limit.
+  core::User lookalike{"id-l", "adele@contoso.com-1", "Lookalike", "", true};
+  ASSERT_TRUE(outbox.deliver(lookalike, "808080").ok());
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(outbox.deliver(adele_, "10000" + std::to_string(i)).ok()) << i;
+    if (i == 1) {
+      ASSERT_TRUE(outbox.deliver(adele_, "555555").ok());  // same second: the -2 name
+    }
+    clock_.set(clock_.now() + std::chrono::minutes(1));
+  }
+  EXPECT_EQ(names_in(root_ / "outbox"),
+            (std::vector<std::string>{"adele@contoso.com-1-20300115T120000Z.txt",
+                                      "adele@contoso.com-20300115T120200Z.txt",
+                                      "adele@contoso.com-20300115T120300Z.txt",
+                                      "adele@contoso.com-20300115T120400Z.txt",
+                                      "alex@contoso.com-20300115T120000Z.txt"}));
+  EXPECT_NE(read(root_ / "outbox" / "adele@contoso.com-20300115T120400Z.txt").find("100004"), std::string::npos);
+}
+
+TEST_F(PinOutboxTest, AFullOutboxRefusesAndWritesNothing) {
+  PinOutbox outbox(root_ / "outbox", clock_, PinOutboxLimits{5, 2});
+  core::User alex{testing::kAlexId, testing::kAlexUpn, "Alex Wilber", "", true};
+  ASSERT_TRUE(outbox.deliver(adele_, "111111").ok());
+  ASSERT_TRUE(outbox.deliver(alex, "222222").ok());
+  const auto refused = outbox.deliver(adele_, "333333");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kStoreUnavailable);
+  EXPECT_EQ(refused.error().message,
+            "PIN outbox: " + (root_ / "outbox").string() + " holds 2 messages, its limit; nothing is forwarding them");
+  EXPECT_EQ(names_in(root_ / "outbox").size(), 2U);
+}
+
+TEST_F(PinOutboxTest, TheMessageOfTheStillValidPinIsNeverRemovedFirst) {
+  PinOutbox outbox(root_ / "outbox", clock_, PinOutboxLimits{1, 100});  // raised to 2
+  ASSERT_TRUE(outbox.deliver(adele_, "111111").ok());
+  clock_.set(clock_.now() + std::chrono::minutes(1));
+  ASSERT_TRUE(outbox.deliver(adele_, "222222").ok());
+  clock_.set(clock_.now() + std::chrono::minutes(1));
+  ASSERT_TRUE(outbox.deliver(adele_, "333333").ok());
+  EXPECT_EQ(names_in(root_ / "outbox"), (std::vector<std::string>{"adele@contoso.com-20300115T120100Z.txt",
+                                                                   "adele@contoso.com-20300115T120200Z.txt"}));
 }
 
 }  // namespace
