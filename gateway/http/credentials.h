@@ -6,6 +6,7 @@
 
 #include "core/directory/caller.h"
 #include "core/directory/directory.h"
+#include "gateway/auth/basic_credentials.h"
 
 namespace oofgate::gateway {
 
@@ -14,16 +15,12 @@ namespace oofgate::gateway {
 struct PresentedCredentials {
   core::CredentialScheme scheme = core::CredentialScheme::kNone;
   std::string_view token;  // Bearer: the token (a view into the header)
-  std::string user_name;   // Basic, decoded
-  std::string password;    // Basic, decoded
+  std::optional<BasicCredentials> basic;  // Basic, decoded and checked (RFC 7617)
   bool well_formed = false;
 };
 
 // The scheme name is case-insensitive; surrounding whitespace is tolerated.
 PresentedCredentials parse_authorization(std::string_view authorization);
-
-// Standard base64 with optional padding; nullopt on any other character or a bad length.
-std::optional<std::string> decode_base64(std::string_view text);
 
 // Verifies presented credentials against the directory, synchronously: a bearer lookup is a hash
 // probe, Basic runs the password hash on the calling thread unless the digest cache knows it.

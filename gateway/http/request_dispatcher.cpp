@@ -1,5 +1,7 @@
 #include "gateway/http/request_dispatcher.h"
 
+#include <algorithm>
+
 #include "facade_common/log.h"
 #include "facade_common/request.h"
 #include "gateway/http/credentials.h"
@@ -10,17 +12,6 @@ namespace {
 constexpr std::string_view kNotFoundText =
     "Not found. oofgate serves the Microsoft Graph API under /v1.0 and /beta and the Exchange UM web service at "
     "/UnifiedMessaging/Service.asmx and /EWS/UM2007Legacy.asmx.";
-
-// Graph takes bearer tokens only: Basic credentials on a Graph route are refused without
-// running the password hash, so Graph routes cannot be used to make the server hash.
-core::Caller authenticate_for(Destination destination, const HttpRequest& request, const core::Directory& directory) {
-  const auto header = request[http::field::authorization];
-  const auto presented = parse_authorization(std::string_view(header.data(), header.size()));
-  if (destination == Destination::kRestFacade && presented.scheme != core::CredentialScheme::kBearer) {
-    return core::Caller{presented.scheme, std::nullopt};
-  }
-  return authenticate(presented, directory);
-}
 
 }  // namespace
 
@@ -62,18 +53,26 @@ HttpResponse RequestDispatcher::reject(const RequestHead* head, const HttpReques
 }
 
 void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& request,
-                                 facade::ConnectionExecutor* connection, Respond respond) noexcept {
+                                 facade::ConnectionExecutor* connection, std::string_view client_address,
+                                 Respond respond) noexcept {
   try {
     switch (head.destination) {
       case Destination::kSoapFacade:
       case Destination::kRestFacade: {
-        const facade::Request facts{request, head.media, head.path, head.query,
-                                    authenticate_for(head.destination, request, directory_), connection};
-        if (head.destination == Destination::kSoapFacade) {
-          soap_.handle(facts, std::move(respond));
-        } else {
-          rest_.handle(facts, std::move(respond));
+        const auto header = request[http::field::authorization];
+        auto presented = parse_authorization(std::string_view(header.data(), header.size()));
+        // Graph takes bearer tokens only: Basic on a Graph route is refused without running the
+        // password hash, so Graph routes cannot be used to make the server hash.
+        if (head.destination == Destination::kRestFacade && presented.scheme != core::CredentialScheme::kBearer) {
+          hand_over(head, request, connection, core::Caller{presented.scheme, std::nullopt}, std::move(respond));
+          return;
         }
+        if (presented.scheme == core::CredentialScheme::kBasic && presented.basic && verifier_ != nullptr) {
+          verify_then_hand_over(head, request, connection, client_address, std::move(*presented.basic),
+                                std::move(respond));
+          return;
+        }
+        hand_over(head, request, connection, authenticate(presented, directory_), std::move(respond));
         return;
       }
       case Destination::kUnsupportedMediaType:
@@ -98,6 +97,55 @@ void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& req
   }
 }
 
+void RequestDispatcher::hand_over(const RequestHead& head, const HttpRequest& request,
+                                  facade::ConnectionExecutor* connection, core::Caller caller,
+                                  Respond respond) noexcept {
+  const facade::Request facts{request, head.media, head.path, head.query, std::move(caller), connection};
+  if (head.destination == Destination::kSoapFacade) {
+    soap_.handle(facts, std::move(respond));
+  } else {
+    rest_.handle(facts, std::move(respond));
+  }
+}
+
+// The verdict arrives on a pool thread (or inline); the facade then runs on the connection's
+// thread again. The request stays valid meanwhile: the session keeps it until it is answered.
+void RequestDispatcher::verify_then_hand_over(const RequestHead& head, const HttpRequest& request,
+                                              facade::ConnectionExecutor* connection,
+                                              std::string_view client_address, BasicCredentials credentials,
+                                              Respond respond) {
+  auto user_name = credentials.user_name;
+  auto password = credentials.password;
+  verifier_->verify_basic(
+      std::move(user_name), std::move(password), std::string(client_address),
+      [this, head, &request, connection, respond = std::move(respond)](BasicOutcome outcome) mutable {
+        facade::run_on_connection(connection, [this, head, &request, connection, respond = std::move(respond),
+                                               outcome = std::move(outcome)]() mutable {
+          switch (outcome.kind) {
+            case BasicOutcome::Kind::kVerified:
+              hand_over(head, request, connection, core::Caller{core::CredentialScheme::kBasic, outcome.principal},
+                        std::move(respond));
+              return;
+            case BasicOutcome::Kind::kRejected:
+              hand_over(head, request, connection, core::Caller{core::CredentialScheme::kBasic, std::nullopt},
+                        std::move(respond));
+              return;
+            case BasicOutcome::Kind::kBusy:
+              respond(reject(&head, request,
+                             {facade::EdgeCondition::kServerBusy,
+                              "The server is too busy to check credentials now. Try again shortly.",
+                              std::max(outcome.retry_after, std::chrono::seconds(1))}));
+              return;
+            case BasicOutcome::Kind::kRateLimited:
+              respond(reject(&head, request,
+                             {facade::EdgeCondition::kTooManyFailures,
+                              "Too many failed sign-ins from this address. Try again later.", outcome.retry_after}));
+              return;
+          }
+        });
+      });
+}
+
 void RequestDispatcher::dispatch(const HttpRequest& request, Respond respond) noexcept {
   RequestHead head;
   try {
@@ -105,7 +153,7 @@ void RequestDispatcher::dispatch(const HttpRequest& request, Respond respond) no
   } catch (...) {
     return;
   }
-  dispatch(head, request, nullptr, std::move(respond));
+  dispatch(head, request, nullptr, "", std::move(respond));
 }
 
 }  // namespace oofgate::gateway

@@ -7,6 +7,8 @@
 #include "facade_common/edge_rejection.h"
 #include "facade_common/http_types.h"
 #include "facade_common/media_type.h"
+#include "gateway/auth/credential_verifier.h"
+#include "gateway/http/credentials.h"
 #include "gateway/http/route_table.h"
 #include "rest_facade/rest_facade.h"
 #include "soap_facade/soap_facade.h"
@@ -31,8 +33,11 @@ struct RequestHead {
 // request to the facade that speaks the client's protocol. Knows no XML or JSON.
 class RequestDispatcher {
  public:
-  RequestDispatcher(const core::Directory& directory, soap::SoapFacade& soap, rest::RestFacade& rest)
-      : directory_(directory), soap_(soap), rest_(rest) {}
+  // With a `verifier`, Basic passwords are checked on its pool, never on the calling (I/O)
+  // thread; without one (facade tests, fuzzers) they are checked inline.
+  RequestDispatcher(const core::Directory& directory, soap::SoapFacade& soap, rest::RestFacade& rest,
+                    CredentialVerifier* verifier = nullptr)
+      : directory_(directory), soap_(soap), rest_(rest), verifier_(verifier) {}
 
   RequestHead inspect(const HttpRequest& message, bool has_body) const;
   // A refusal in the protocol of whoever owns the request; plain text where nobody can be told
@@ -40,15 +45,23 @@ class RequestDispatcher {
   HttpResponse reject(const RequestHead* head, const HttpRequest& message,
                       const facade::EdgeRejection& rejection) noexcept;
   // The complete request. Calls `respond` exactly once, possibly from a store thread; never throws.
+  // `client_address` is the peer's IP, for the per-address failure limit.
   void dispatch(const RequestHead& head, const HttpRequest& request, facade::ConnectionExecutor* connection,
-                Respond respond) noexcept;
+                std::string_view client_address, Respond respond) noexcept;
   // inspect() then dispatch(), for tests and fuzzers that hold a whole message.
   void dispatch(const HttpRequest& request, Respond respond) noexcept;
 
  private:
+  void hand_over(const RequestHead& head, const HttpRequest& request, facade::ConnectionExecutor* connection,
+                 core::Caller caller, Respond respond) noexcept;
+  void verify_then_hand_over(const RequestHead& head, const HttpRequest& request,
+                             facade::ConnectionExecutor* connection, std::string_view client_address,
+                             BasicCredentials credentials, Respond respond);
+
   const core::Directory& directory_;
   soap::SoapFacade& soap_;
   rest::RestFacade& rest_;
+  CredentialVerifier* verifier_;
 };
 
 // A plain-text response, for the gateway's own answers.

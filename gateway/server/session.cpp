@@ -50,6 +50,10 @@ void Session::start() {
   context_.add(this, weak_from_this());
   beast::error_code ignored;
   stream_.socket().set_option(net::ip::tcp::no_delay(true), ignored);
+  const auto peer = stream_.socket().remote_endpoint(ignored);
+  if (!ignored) {
+    client_address_ = peer.address().to_string();
+  }
   read_request();
 }
 
@@ -290,7 +294,7 @@ void Session::on_request() {
   head_request_ = message.method() == http::verb::head;
   keep_alive_ = message.keep_alive();
   context_.dispatcher().dispatch(
-      head_, message, this,
+      head_, message, this, client_address_,
       [self = shared_from_this(),
        // Keeps the io_context running while a store thread still owes this answer.
        work = net::make_work_guard(stream_.get_executor())](HttpResponse response) mutable {

@@ -59,6 +59,7 @@ class Session : public std::enable_shared_from_this<Session>, public facade::Con
   RequestHead head_;
   SessionContext& context_;
   std::string output_;  // the response being written, reused across requests
+  std::string client_address_;  // the peer's IP, for per-address limits
   std::size_t header_fields_ = 0;
   unsigned version_ = 11;
   bool head_done_ = false;
