@@ -2,6 +2,8 @@
 // puts it there; both edges of the range are accepted and rendered back exactly.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "rest_harness.h"
 
 namespace oofgate::testing {
@@ -50,35 +52,37 @@ TEST(DateRange, BothEdgesAreAcceptedAndRenderedExactly) {
             200);
 }
 
-TEST(DateRange, OnePastEitherEdgeIsRefused) {
-  RestHarness h;
-  expect_refused(h, scheduled("0000-12-31T23:59:59.9999999", "UTC", kFuture, "UTC"), "RequestBodyRead",
-                 literal_error("0000-12-31T23:59:59.9999999"));
-  // Five digits of year do not parse at all.
-  expect_refused(h, scheduled(kFuture, "UTC", "10000-01-01T00:00:00", "UTC"), "RequestBodyRead",
-                 literal_error("10000-01-01T00:00:00"));
-}
+struct OutOfRange {
+  const char* why;
+  std::string body;
+  std::string code;
+  std::string message;
+};
 
-TEST(DateRange, AnOffsetThatLeavesTheRangeIsRefused) {
+TEST(DateRange, OutOfRangeReadingsOffsetsAndZonesAreRefused) {
+  const std::vector<OutOfRange> cases = {
+      {"one tick before the first instant", scheduled("0000-12-31T23:59:59.9999999", "UTC", kFuture, "UTC"),
+       "RequestBodyRead", literal_error("0000-12-31T23:59:59.9999999")},
+      {"five digits of year do not parse", scheduled(kFuture, "UTC", "10000-01-01T00:00:00", "UTC"), "RequestBodyRead",
+       literal_error("10000-01-01T00:00:00")},
+      {"an offset moving the first instant back", scheduled("0001-01-01T00:00:00+00:01", "UTC", kFuture, "UTC"),
+       "RequestBodyRead", literal_error("0001-01-01T00:00:00+00:01")},
+      {"an offset moving the last instant on", scheduled(kFuture, "UTC", "9999-12-31T23:59:59.9999999-00:01", "UTC"),
+       "RequestBodyRead", literal_error("9999-12-31T23:59:59.9999999-00:01")},
+      {"23:00 on the last day at UTC-8 is 10000-01-01T07:00Z",
+       scheduled(kFuture, "UTC", "9999-12-31T23:00:00", "Pacific Standard Time"), "InvalidArguments", kOutOfRange},
+      {"the same in an IANA zone", scheduled(kFuture, "UTC", "9999-12-31T23:00:00", "America/Los_Angeles"),
+       "InvalidArguments", kOutOfRange},
+      {"00:30 on the first day at UTC+9 is in year 0 UTC",
+       scheduled("0001-01-01T00:30:00", "Tokyo Standard Time", kFuture, "UTC"), "InvalidArguments", kOutOfRange},
+      {"an instant in range that the zone would show past the end",
+       scheduled(kFuture, "UTC", "9999-12-31T23:00:00Z", "Asia/Tokyo"), "InvalidArguments", kOutOfRange},
+  };
   RestHarness h;
-  expect_refused(h, scheduled("0001-01-01T00:00:00+00:01", "UTC", kFuture, "UTC"), "RequestBodyRead",
-                 literal_error("0001-01-01T00:00:00+00:01"));
-  expect_refused(h, scheduled(kFuture, "UTC", "9999-12-31T23:59:59.9999999-00:01", "UTC"), "RequestBodyRead",
-                 literal_error("9999-12-31T23:59:59.9999999-00:01"));
-}
-
-TEST(DateRange, ALocalTimeThatConvertsOutOfRangeIsRefused) {
-  RestHarness h;
-  // 23:00 on the last day in a UTC-8 zone is 07:00 on 10000-01-01 UTC.
-  expect_refused(h, scheduled(kFuture, "UTC", "9999-12-31T23:00:00", "Pacific Standard Time"), "InvalidArguments",
-                 kOutOfRange);
-  expect_refused(h, scheduled(kFuture, "UTC", "9999-12-31T23:00:00", "America/Los_Angeles"), "InvalidArguments",
-                 kOutOfRange);
-  // 00:30 on the first day in a UTC+9 zone is the year 0 in UTC.
-  expect_refused(h, scheduled("0001-01-01T00:30:00", "Tokyo Standard Time", kFuture, "UTC"), "InvalidArguments",
-                 kOutOfRange);
-  // An in-range instant that the stated zone would show past the end.
-  expect_refused(h, scheduled(kFuture, "UTC", "9999-12-31T23:00:00Z", "Asia/Tokyo"), "InvalidArguments", kOutOfRange);
+  for (const auto& refused : cases) {
+    SCOPED_TRACE(refused.why);
+    expect_refused(h, refused.body, refused.code, refused.message);
+  }
 }
 
 }  // namespace
