@@ -1,5 +1,7 @@
 #include "rest_facade/graph_error.h"
 
+#include "core/text/utf8.h"
+
 namespace oofgate::rest {
 namespace {
 
@@ -67,6 +69,36 @@ GraphError unreadable_payload_error() {
               "JSON format.");
 }
 
+GraphError bad_request_error(std::string message) {
+  return make(status::bad_request, "BadRequest", std::move(message));
+}
+
+GraphError payload_too_large_error(std::size_t limit_bytes) {
+  return make(status::payload_too_large, "RequestEntityTooLarge",
+              "The request body exceeds the limit of " + std::to_string(limit_bytes) + " bytes.");
+}
+
+GraphError literal_conversion_error(std::string_view literal, std::string_view type) {
+  return request_body_read_error("Cannot convert the literal '" + core::printable_excerpt(literal) +
+                                 "' to the expected type '" + std::string(type) + "'.");
+}
+
+GraphError requested_value_not_found_error(std::string_view value) {
+  return invalid_arguments_error("Requested value '" + core::printable_excerpt(value) + "' was not found.");
+}
+
+GraphError repeated_query_option_error(std::string_view name) {
+  return make(status::bad_request, "BadRequest",
+              "Query option '" + core::printable_excerpt(name) +
+                  "' was specified more than once, but it must be specified at most once.");
+}
+
+GraphError unknown_select_property_error(std::string_view name, std::string_view type) {
+  return make(
+      status::bad_request, "BadRequest",
+      "Could not find a property named '" + core::printable_excerpt(name) + "' on type '" + std::string(type) + "'.");
+}
+
 GraphError request_body_read_error(std::string message) {
   return make(status::bad_request, "RequestBodyRead", std::move(message));
 }
@@ -76,7 +108,8 @@ GraphError invalid_arguments_error(std::string message) {
 }
 
 GraphError segment_not_found_error(std::string_view segment) {
-  return make(status::bad_request, "BadRequest", "Resource not found for the segment '" + std::string(segment) + "'.");
+  return make(status::bad_request, "BadRequest",
+              "Resource not found for the segment '" + core::printable_excerpt(segment) + "'.");
 }
 
 GraphError method_not_allowed_error(std::string allow) {

@@ -25,11 +25,25 @@ struct GraphError {
 GraphError graph_error_from(const core::Error& error);
 
 // Request-format errors raised at the facade edge, before the core is called (spec §4.3, §4.4).
+// Factories whose argument is client text (a segment, a value, a name) pass it through
+// core::printable_excerpt(), so an error never echoes ill-formed UTF-8 or an unbounded string.
 GraphError empty_payload_error();
 GraphError unreadable_payload_error();
+// 400 BadRequest with a message of our own (a JSON limit crossed, an ill-formed string).
+GraphError bad_request_error(std::string message);
+// 413 RequestEntityTooLarge: the body is over `limit_bytes`.
+GraphError payload_too_large_error(std::size_t limit_bytes);
 GraphError request_body_read_error(std::string message);
+// OData reader: "Cannot convert the literal '<literal>' to the expected type '<type>'."
+GraphError literal_conversion_error(std::string_view literal, std::string_view type);
 GraphError invalid_arguments_error(std::string message);
+// InvalidArguments "Requested value '<value>' was not found." (a bad enum member or function argument).
+GraphError requested_value_not_found_error(std::string_view value);
 GraphError segment_not_found_error(std::string_view segment);
+// OData: a query option given twice (RequestTarget::repeated_query_option()).
+GraphError repeated_query_option_error(std::string_view name);
+// $select names a property the type does not have.
+GraphError unknown_select_property_error(std::string_view name, std::string_view type);
 GraphError method_not_allowed_error(std::string allow);
 GraphError unauthenticated_error(std::string message);
 GraphError unsupported_media_type_error();

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <chrono>
 
+#include "core/text/utf8.h"
+
 namespace oofgate::core {
 namespace {
 
@@ -14,16 +16,42 @@ Error invalid_schedule() {
   return Error{ErrorCode::kInvalidScheduledDuration, "The scheduled duration for sending automatic replies isn't valid."};
 }
 
+// Whatever is stored is written back to clients of both protocols, so it must be UTF-8 already.
+Error not_utf8() { return Error{ErrorCode::kInvalidArgument, "The value is not valid UTF-8."}; }
+
+Error out_of_range() {
+  return Error{ErrorCode::kInvalidArgument,
+               "The date and time must lie between 0001-01-01T00:00:00 and 9999-12-31T23:59:59.9999999 UTC, in the "
+               "stated time zone and in UTC."};
+}
+
 Result<DateTimeTimeZone> normalize(const DateTimeTimeZoneInput& input, const TimeZoneDb& zones) {
   if (!zones.is_known(input.time_zone)) {
     return invalid_time_zone();
   }
-  if (!input.utc_offset) {
-    return DateTimeTimeZone{input.local, input.time_zone};
+  DateTimeTimeZone value{input.local, input.time_zone};
+  if (input.utc_offset) {
+    // An explicit offset names an instant; show it as wall-clock time in the stated zone.
+    const Instant instant{input.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(*input.utc_offset)};
+    if (!in_supported_range(instant)) {
+      return out_of_range();
+    }
+    auto shown = zones.from_instant(instant, input.time_zone);
+    if (!shown) {
+      return shown.error();
+    }
+    value = std::move(shown).value();
   }
-  // An explicit offset names an instant; show it as wall-clock time in the stated zone.
-  const Instant instant{input.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(*input.utc_offset)};
-  return zones.from_instant(instant, input.time_zone);
+  // Both the reading and its instant must be in range, or a later read (in either protocol)
+  // could not render it, nor a client send it back.
+  const auto instant = zones.to_instant(value);
+  if (!instant) {
+    return instant.error();
+  }
+  if (!in_supported_range(value.local) || !in_supported_range(instant.value())) {
+    return out_of_range();
+  }
+  return value;
 }
 
 Status apply_automatic_replies(AutomaticReplies& target, const AutomaticRepliesPatch& patch, Instant now,
@@ -50,6 +78,9 @@ Status apply_automatic_replies(AutomaticReplies& target, const AutomaticRepliesP
       if ((*input)->size() > kMaxReplyMessageBytes) {
         return Error{ErrorCode::kInvalidArgument, "The reply message is too long."};
       }
+      if (!is_valid_utf8(**input)) {
+        return not_utf8();
+      }
       *field = **input;
     }
   }
@@ -75,7 +106,7 @@ Status validate_zone(const WorkingHoursTimeZone& zone, const TimeZoneDb& zones) 
   }
   const auto& custom = std::get<CustomTimeZone>(zone);
   const bool ok = custom.bias >= -kMaxBiasMinutes && custom.bias <= kMaxBiasMinutes &&
-                  custom.name.size() <= kMaxTextLength &&
+                  custom.name.size() <= kMaxTextLength && is_valid_utf8(custom.name) &&
                   (!custom.standard_offset || valid_transition(*custom.standard_offset)) &&
                   (!custom.daylight_offset || (valid_transition(custom.daylight_offset->transition) &&
                                                custom.daylight_offset->daylight_bias >= -kMaxBiasMinutes &&
@@ -133,6 +164,9 @@ bool valid_locale_tag(const std::string& tag) {
 Status validate_text(const std::optional<std::string>& value) {
   if (value && (value->empty() || value->size() > kMaxTextLength)) {
     return Error{ErrorCode::kInvalidArgument, "The value must be a non-empty string of at most 4096 bytes."};
+  }
+  if (value && !is_valid_utf8(*value)) {
+    return not_utf8();
   }
   return ok_status();
 }

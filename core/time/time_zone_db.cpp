@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
+#include <unordered_set>
 
 #include <date/tz.h>
 
@@ -29,24 +31,75 @@ const date::time_zone* locate(const date::tzdb& db, std::string_view name) {
   return nullptr;
 }
 
+// What the pinned IANA release says about itself: its version and the names it defines.
+struct ZicCatalogue {
+  std::string version = "unknown";
+  std::unordered_set<std::string> names;  // zones ("Z name ...") and links ("L target name")
+};
+
 // Debian's tzdata has no +VERSION file, where date/tz looks; its tzdata.zi names the release in
-// its first line ("# version 2025b").
-std::string read_zic_version() {
+// its first line ("# version 2025b") and lists every zone and link after it.
+ZicCatalogue read_zic_catalogue() {
+  ZicCatalogue catalogue;
   std::ifstream zic("/usr/share/zoneinfo/tzdata.zi");
   std::string line;
   constexpr std::string_view kPrefix = "# version ";
   if (std::getline(zic, line) && line.starts_with(kPrefix)) {
-    return line.substr(kPrefix.size());
+    catalogue.version = line.substr(kPrefix.size());
   }
-  return "unknown";
+  while (std::getline(zic, line)) {
+    std::istringstream fields(line);
+    std::string kind;
+    std::string name;
+    fields >> kind >> name;
+    if (kind == "L") {
+      fields >> name;  // L TARGET LINK-NAME
+    } else if (kind != "Z") {
+      continue;
+    }
+    catalogue.names.insert(std::move(name));
+  }
+  return catalogue;
+}
+
+// date/tz lists every file under /usr/share/zoneinfo, which also holds names no client may choose:
+// "localtime" (the host's /etc/localtime), "posixrules", the posix/ and right/ trees and, in the
+// IANA data itself, "Factory" (a placeholder meaning "zone not set").
+bool is_special_name(std::string_view name) {
+  return name == "localtime" || name == "posixrules" || name == "Factory" || name.starts_with("posix/") ||
+         name.starts_with("right/");
+}
+
+// The shape of an IANA name ("America/Argentina/Buenos_Aires", "Etc/GMT+5"): relative, no empty
+// component, only the portable characters the tz project allows (no '.', so no "..", no NUL).
+bool has_zone_name_shape(std::string_view name) {
+  if (name.empty() || name.front() == '/' || name.back() == '/' || name.find("//") != std::string_view::npos) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '_' ||
+           c == '-' || c == '+';
+  });
+}
+
+bool is_client_zone_name(std::string_view name, const ZicCatalogue& catalogue) {
+  if (is_special_name(name) || !has_zone_name_shape(name)) {
+    return false;
+  }
+  // Without the release's own list (a system without tzdata.zi) the shape check is all there is.
+  return catalogue.names.empty() || catalogue.names.contains(std::string(name));
 }
 
 }  // namespace
 
 TimeZoneDb::TimeZoneDb() {
   const date::tzdb& db = date::get_tzdb();
-  iana_version_ = db.version.empty() || db.version == "unknown" ? read_zic_version() : db.version;
+  const ZicCatalogue catalogue = read_zic_catalogue();
+  iana_version_ = db.version.empty() || db.version == "unknown" ? catalogue.version : db.version;
   for (const auto& zone : db.zones) {
+    if (!is_client_zone_name(zone.name(), catalogue)) {
+      continue;
+    }
     iana_names_.push_back(zone.name());
     by_name_.emplace(zone.name(), &zone);
   }

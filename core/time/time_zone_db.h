@@ -32,7 +32,8 @@ class TimeZoneDb {
  public:
   TimeZoneDb();
 
-  // The IANA zone for a Windows or IANA name; nullptr when the name is unknown.
+  // The IANA zone for a Windows or IANA name; nullptr when the name is unknown. IANA names are
+  // those of the pinned release (tzdata.zi), never a host file such as "localtime" or a path.
   const date::time_zone* find(std::string_view name) const;
   bool is_known(std::string_view name) const { return find(name) != nullptr; }
 

@@ -1,5 +1,7 @@
 #include "rest_facade/json/body_reader.h"
 
+#include "core/text/utf8.h"
+
 #include "rest_facade/wire/wire_time.h"
 
 namespace oofgate::rest {
@@ -36,10 +38,14 @@ bool BodyReader::fail(GraphError error) {
 }
 
 bool BodyReader::unknown_property(std::string_view name, std::string_view type) {
-  return fail(request_body_read_error("The property '" + std::string(name) + "' does not exist on type '" +
+  return fail(request_body_read_error("The property '" + core::printable_excerpt(name) + "' does not exist on type '" +
                                       std::string(type) +
                                       "'. Make sure to only use property names that are defined by the type or mark "
                                       "the type as open type."));
+}
+
+bool BodyReader::duplicate_property(std::string_view name) {
+  return fail(request_body_read_error("Duplicate property named '" + core::printable_excerpt(name) + "' was found."));
 }
 
 bool BodyReader::expect_object(const JsonValue& value, std::string_view name, std::string_view type) {
@@ -105,8 +111,7 @@ bool BodyReader::read_time_of_day(const JsonValue& value, std::string_view name,
   const auto parsed = parse_time_of_day(text);
   if (!parsed) {
     // Graph: documented PATCH workingHours error for a bad startTime/endTime literal.
-    return fail(request_body_read_error("Cannot convert the literal '" + std::string(text) +
-                                        "' to the expected type 'Edm.TimeOfDay'."));
+    return fail(literal_conversion_error(text, "Edm.TimeOfDay"));
   }
   out = *parsed;
   return true;

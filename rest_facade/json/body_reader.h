@@ -39,7 +39,7 @@ class BodyReader {
     const auto parsed = enum_from_wire<Enum>(text);
     if (!parsed) {
       // Graph's documented daysOfWeek error; used for every enum so clients see one shape.
-      return fail(invalid_arguments_error("Requested value '" + std::string(text) + "' was not found."));
+      return fail(requested_value_not_found_error(text));
     }
     out = *parsed;
     return true;
@@ -47,7 +47,8 @@ class BodyReader {
 
   // Calls on_member(name, value) for each member that is not an instance annotation
   // ("@odata.context", "x@odata.type"); on_member returns false after fail(), or
-  // unknown_property() for names the type does not have. Duplicate names are rejected.
+  // unknown_property() for names the type does not have. Duplicate names are rejected, as
+  // Graph's OData reader does ("Duplicate property named ..."), rather than last-wins.
   template <typename OnMember>
   bool for_each_member(const JsonValue& object, std::string_view type, OnMember on_member) {
     for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
@@ -57,7 +58,7 @@ class BodyReader {
       }
       for (auto previous = object.MemberBegin(); previous != it; ++previous) {
         if (core::iequals_ascii(std::string_view(previous->name.GetString(), previous->name.GetStringLength()), name)) {
-          return fail(request_body_read_error("Duplicate property named '" + std::string(name) + "' was found."));
+          return duplicate_property(name);
         }
       }
       if (!on_member(name, it->value)) {
@@ -71,6 +72,7 @@ class BodyReader {
   }
 
   bool unknown_property(std::string_view name, std::string_view type);
+  bool duplicate_property(std::string_view name);
 
  private:
   bool expect_primitive(const JsonValue& value, std::string_view name, std::string_view type, rapidjson::Type expected);

@@ -2,13 +2,14 @@
 
 #include "core/text/ascii.h"
 #include "rest_facade/json/body_reader.h"
+#include "rest_facade/json/parse_json.h"
 #include "rest_facade/json/read_working_hours.h"
 #include "rest_facade/wire/wire_time.h"
 
 namespace oofgate::rest {
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+constexpr std::string_view kDateTimeOffsetType = "Edm.DateTimeOffset";
 
 // Graph: dateTimeTimeZone.
 bool read_date_time_time_zone(BodyReader& reader, const JsonValue& value, std::string_view name,
@@ -17,31 +18,29 @@ bool read_date_time_time_zone(BodyReader& reader, const JsonValue& value, std::s
     return false;
   }
   bool has_date_time = false;
-  const bool ok = reader.for_each_member(
-      value, "microsoft.graph.dateTimeTimeZone", [&](std::string_view member, const JsonValue& v) {
-        if (core::iequals_ascii(member, "dateTime")) {
-          std::string text;
-          if (!reader.read_string(v, member, text)) {
-            return false;
-          }
-          const auto parsed = parse_date_time(text);
-          if (!parsed) {
-            return reader.fail(request_body_read_error("Cannot convert the literal '" + text +
-                                                       "' to the expected type 'Edm.DateTimeOffset'."));
-          }
-          out.local = parsed->local;
-          out.utc_offset = parsed->utc_offset;
-          has_date_time = true;
-          return true;
-        }
-        if (core::iequals_ascii(member, "timeZone")) {
-          return reader.read_string(v, member, out.time_zone);
-        }
-        return false;
-      });
+  const bool ok = reader.for_each_member(value, "microsoft.graph.dateTimeTimeZone",
+                                         [&](std::string_view member, const JsonValue& v) {
+                                           if (core::iequals_ascii(member, "dateTime")) {
+                                             std::string text;
+                                             if (!reader.read_string(v, member, text)) {
+                                               return false;
+                                             }
+                                             const auto parsed = parse_date_time(text);
+                                             if (!parsed) {
+                                               return reader.fail(literal_conversion_error(text, kDateTimeOffsetType));
+                                             }
+                                             out.local = parsed->local;
+                                             out.utc_offset = parsed->utc_offset;
+                                             has_date_time = true;
+                                             return true;
+                                           }
+                                           if (core::iequals_ascii(member, "timeZone")) {
+                                             return reader.read_string(v, member, out.time_zone);
+                                           }
+                                           return false;
+                                         });
   if (ok && !has_date_time) {
-    return reader.fail(
-        request_body_read_error("Cannot convert the literal '' to the expected type 'Edm.DateTimeOffset'."));
+    return reader.fail(literal_conversion_error("", kDateTimeOffsetType));
   }
   return ok;
 }
@@ -122,12 +121,12 @@ bool read_member(BodyReader& reader, MailboxMember member, const JsonValue& valu
 
 }  // namespace
 
-std::variant<ParsedPatch, GraphError> read_mailbox_settings_patch(std::string_view body) {
-  rapidjson::Document document;
-  document.Parse<kParseFlags>(body.data(), body.size());
-  if (document.HasParseError()) {
-    return unreadable_payload_error();
+std::variant<ParsedPatch, GraphError> read_mailbox_settings_patch(std::string_view body, const JsonLimits& limits) {
+  auto parsed_body = parse_json_body(body, limits);
+  if (auto* error = std::get_if<GraphError>(&parsed_body)) {
+    return std::move(*error);
   }
+  const auto& document = std::get<rapidjson::Document>(parsed_body);
   BodyReader reader;
   if (!reader.expect_object(document, "mailboxSettings", "microsoft.graph.mailboxSettings")) {
     return reader.error();

@@ -1,6 +1,7 @@
 #include "rest_facade/json/read_working_hours.h"
 
 #include "core/text/ascii.h"
+#include "core/text/utf8.h"
 
 namespace oofgate::rest {
 namespace {
@@ -97,7 +98,7 @@ bool read_time_zone(BodyReader& reader, const JsonValue& value, core::WorkingHou
     return read_custom_time_zone(reader, value, out.emplace<core::CustomTimeZone>());
   }
   if (!core::iequals_ascii(type, kTimeZoneBaseType)) {
-    return reader.fail(request_body_read_error("A type named '" + std::string(type) +
+    return reader.fail(request_body_read_error("A type named '" + core::printable_excerpt(type) +
                                                "' could not be resolved by the model. When a model is available, each "
                                                "type name must resolve to a valid type."));
   }

@@ -1,5 +1,7 @@
 #include "rest_facade/routing/request_target.h"
 
+#include <algorithm>
+
 #include "core/text/ascii.h"
 #include "rest_facade/wire/wire_enums.h"
 
@@ -96,6 +98,30 @@ std::optional<std::string> RequestTarget::query_option(std::string_view name_wit
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> RequestTarget::repeated_query_option() const {
+  // Sorted by the matching key, so thousands of options cost n log n, not n squared.
+  std::vector<std::pair<std::string, std::size_t>> keys;
+  keys.reserve(query.size());
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    std::string_view name = query[i].first;
+    if (!name.empty() && name.front() == '$') {
+      name.remove_prefix(1);
+    }
+    keys.emplace_back(core::to_lower_ascii(name), i);
+  }
+  std::sort(keys.begin(), keys.end());
+  std::optional<std::size_t> first_repeat;
+  for (std::size_t i = 1; i < keys.size(); ++i) {
+    if (keys[i].first == keys[i - 1].first && (!first_repeat || keys[i].second < *first_repeat)) {
+      first_repeat = keys[i].second;
+    }
+  }
+  if (!first_repeat) {
+    return std::nullopt;
+  }
+  return query[*first_repeat].first;
 }
 
 std::vector<std::string> split_list(std::string_view text) {

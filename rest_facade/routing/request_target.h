@@ -22,6 +22,9 @@ struct RequestTarget {
 
   // The value of a query option such as $select; matched case-insensitively, with or without '$'.
   std::optional<std::string> query_option(std::string_view name_without_dollar) const;
+  // OData: a query option may be given at most once. The name (as sent) of the first option
+  // given twice, under the same matching as query_option(), or nullopt.
+  std::optional<std::string> repeated_query_option() const;
 };
 
 RequestTarget parse_request_target(std::string_view target);

@@ -122,6 +122,9 @@ std::optional<WireDateTime> parse_date_time(std::string_view text) {
   }
   WireDateTime result;
   result.local = core::LocalDateTime{date::local_days{ymd}.time_since_epoch() + *time};
+  if (!core::in_supported_range(result.local)) {
+    return std::nullopt;  // year 0000
+  }
   if (pos == text.size()) {
     return result;
   }
@@ -144,6 +147,10 @@ std::optional<WireDateTime> parse_date_time(std::string_view text) {
   }
   const std::chrono::minutes offset{*oh * 60 + *om};
   result.utc_offset = sign == '+' ? offset : -offset;
+  // As .NET's DateTimeOffset: the instant named, not only the reading, must be in 0001-9999.
+  if (!core::in_supported_range(core::Instant{result.local.time_since_epoch() - *result.utc_offset})) {
+    return std::nullopt;
+  }
   return result;
 }
 

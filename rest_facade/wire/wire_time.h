@@ -9,7 +9,8 @@
 namespace oofgate::rest {
 
 // Graph: dateTimeTimeZone.dateTime as a client may send it: yyyy-MM-ddTHH:mm:ss with 0-7
-// fractional digits and an optional "Z" or "+hh:mm"/"-hh:mm" offset.
+// fractional digits and an optional "Z" or "+hh:mm"/"-hh:mm" offset. The reading and, with an
+// offset, the instant must lie in years 0001-9999 (core::in_supported_range).
 struct WireDateTime {
   core::LocalDateTime local{};
   std::optional<std::chrono::minutes> utc_offset;

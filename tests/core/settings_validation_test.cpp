@@ -73,6 +73,47 @@ TEST_F(SettingsValidation, ExplicitOffsetIsConvertedIntoTheStatedZone) {
   EXPECT_EQ(next.automatic_replies.scheduled_start.time_zone, "Pacific Standard Time");
 }
 
+// Issue 10: years outside 0001-9999, in the stated zone or in UTC, are never stored.
+TEST_F(SettingsValidation, DateTimesOutsideTheSupportedYearsAreRefused) {
+  const auto local = [](int y, unsigned m, unsigned d, std::chrono::hours h) {
+    return LocalDateTime{date::local_days{date::year{y} / m / d}.time_since_epoch() + h};
+  };
+  const auto with_start = [&](DateTimeTimeZoneInput start) {
+    MailboxSettingsPatch patch;
+    patch.automatic_replies.emplace().scheduled_start = std::move(start);
+    return apply(patch);
+  };
+  EXPECT_TRUE(with_start({local(1, 1, 1, 0h), std::nullopt, "UTC"}).ok());
+  EXPECT_TRUE(with_start({LocalDateTime{kLatestSupported}, std::nullopt, "UTC"}).ok());
+  for (const auto& input : {
+           DateTimeTimeZoneInput{local(0, 12, 31, 23h), std::nullopt, "UTC"},
+           DateTimeTimeZoneInput{LocalDateTime{kLatestSupported + Ticks{1}}, std::nullopt, "UTC"},
+           DateTimeTimeZoneInput{local(9999, 12, 31, 23h), std::nullopt, "Pacific Standard Time"},
+           DateTimeTimeZoneInput{local(1, 1, 1, 0h), std::nullopt, "Tokyo Standard Time"},
+           DateTimeTimeZoneInput{local(1, 1, 1, 0h), 60min, "UTC"},
+           DateTimeTimeZoneInput{local(9999, 12, 31, 23h), 0min, "Asia/Tokyo"},  // shown past the end in Tokyo
+       }) {
+    const auto result = with_start(input);
+    ASSERT_FALSE(result.ok()) << input.time_zone;
+    EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(result.error().message,
+              "The date and time must lie between 0001-01-01T00:00:00 and 9999-12-31T23:59:59.9999999 UTC, in the "
+              "stated time zone and in UTC.");
+  }
+}
+
+TEST_F(SettingsValidation, StoredTextMustBeUtf8) {
+  MailboxSettingsPatch message;
+  message.automatic_replies.emplace().internal_reply_message = "caf\xC3";
+  EXPECT_EQ(apply(message).error().message, "The value is not valid UTF-8.");
+  MailboxSettingsPatch format;
+  format.date_format = "yyyy\xED\xB0\x80";  // an encoded lone surrogate
+  EXPECT_EQ(apply(format).error().message, "The value is not valid UTF-8.");
+  MailboxSettingsPatch fine;
+  fine.date_format = "dd.MM.yyyy \xC3\xA9";
+  EXPECT_TRUE(apply(fine).ok());
+}
+
 TEST_F(SettingsValidation, WorkingHoursStartMustPrecedeEnd) {
   MailboxSettingsPatch patch;
   auto& h = patch.working_hours.emplace();

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <string>
 
 #include "core/time/time_zone_db.h"
 
@@ -24,6 +26,23 @@ class TimeZoneDbTest : public ::testing::Test {
  protected:
   TimeZoneDb zones;
 };
+
+// Issue 10: date/tz also lists host files under /usr/share/zoneinfo; none is a client's zone.
+TEST_F(TimeZoneDbTest, RefusesHostFilesSpecialNamesAndPaths) {
+  using namespace std::string_literals;
+  for (const std::string& name :
+       {"localtime"s, "posixrules"s, "Factory"s, "posix/Europe/Paris"s, "right/UTC"s, "/etc/localtime"s,
+        "/usr/share/zoneinfo/UTC"s, "../../etc/localtime"s, "Europe/../UTC"s, "Europe//Paris"s, "Europe/Paris/"s,
+        "./UTC"s, "UTC\0"s, "UTC\0x"s, "zone.tab"s, "tzdata.zi"s, "leapseconds"s, "iso3166.tab"s}) {
+    EXPECT_FALSE(zones.is_known(name)) << name;
+    EXPECT_FALSE(std::binary_search(zones.iana_names().begin(), zones.iana_names().end(), name)) << name;
+  }
+  EXPECT_TRUE(zones.is_known("Europe/Paris"));
+  EXPECT_TRUE(zones.is_known("Etc/GMT+5"));
+  EXPECT_TRUE(zones.is_known("America/Port-au-Prince"));
+  EXPECT_TRUE(zones.is_known("US/Pacific"));  // a link in the IANA data
+  EXPECT_GT(zones.iana_names().size(), 500U);
+}
 
 TEST_F(TimeZoneDbTest, KnowsWindowsAndIanaNames) {
   EXPECT_TRUE(zones.is_known("Pacific Standard Time"));
