@@ -12,6 +12,9 @@
 #include "core/store/sqlite_backend.h"
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
+#include "gateway/auth/credential_verifier.h"
+#include "gateway/auth/failure_limiter.h"
+#include "gateway/auth/work_pool.h"
 #include "gateway/config/command_line.h"
 #include "gateway/config/data_dir_lock.h"
 #include "gateway/config/pin_outbox.h"
@@ -91,18 +94,37 @@ int serve(const gateway::ServeOptions& options) {
   }
   // ResetPIN PINs go to DIR/outbox (also with --store: each gateway has its own outbox).
   gateway::PinOutbox pin_outbox(std::filesystem::path(options.data_dir) / "outbox", clock);
+  // Password and PIN hashing run here, never on an I/O thread; a full queue answers "busy".
+  gateway::WorkPool slow_work({static_cast<unsigned>(options.limits.auth_workers), options.limits.auth_queue});
   core::PinResetConfig pin_reset;
   pin_reset.policy.min_length = options.pin_length;
   pin_reset.notifier = &pin_outbox;
+  pin_reset.work = &slow_work;
+  pin_reset.limits = {options.limits.reset_pin_limit, options.limits.reset_pin_window};
   core::MailboxService service(users, *store.value(), clock, zones, std::move(pin_reset));
-  soap::SoapFacade soap_facade(service);
-  rest::RestFacade rest_facade(service, options.throttle);
-  gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade);
+  soap::XmlLimits xml_limits;
+  xml_limits.max_depth = options.limits.xml_max_depth;
+  xml_limits.max_elements = options.limits.xml_max_elements;
+  xml_limits.max_attributes_per_element = options.limits.xml_max_attributes;
+  soap::SoapFacade soap_facade(service, xml_limits);
+  rest::JsonLimits json_limits;
+  json_limits.max_depth = options.limits.json_max_depth;
+  json_limits.max_string_bytes = options.limits.json_max_string_bytes;
+  json_limits.max_body_bytes = options.limits.body_bytes;
+  rest::RestFacade rest_facade(service, options.throttle, json_limits);
+  gateway::FailureLimiter sign_in_failures(
+      {static_cast<std::uint32_t>(options.limits.auth_failures), options.limits.auth_failure_window}, clock);
+  gateway::CredentialVerifier verifier(users, slow_work, sign_in_failures);
+  gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade, &verifier);
 
   gateway::SessionLimits limits;
   limits.body_limit = options.limits.body_bytes;
   limits.header_limit = static_cast<std::uint32_t>(options.limits.header_bytes);
+  limits.header_count = options.limits.header_count;
+  limits.trailer_limit = options.limits.trailer_bytes;
+  limits.url_limit = options.limits.url_bytes;
   limits.read_timeout = options.limits.read_timeout;
+  limits.idle_timeout = options.limits.idle_timeout;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   gateway::Server server(dispatcher, limits, threads, options.limits.max_connections);
   auto endpoint = server.start(options.listen_host, options.listen_port);
@@ -121,6 +143,8 @@ int serve(const gateway::ServeOptions& options) {
   sigwait(&stop_signals, &received);
   std::cerr << "oofgate: signal " << received << ", finishing in-flight requests" << std::endl;
   server.stop(std::chrono::seconds(10));
+  // Queued sign-ins and PIN resets hold references to the service: finish or cancel them first.
+  slow_work.stop();
   // The store drains its queue (every accepted write is committed) before it is destroyed.
   store.value().reset();
   std::cerr << "oofgate: stopped" << std::endl;

@@ -49,8 +49,8 @@ std::optional<GraphError> authentication_error(const core::Caller& caller) {
 
 }  // namespace
 
-RestFacade::RestFacade(core::MailboxService& service, core::ThrottleLimits limits)
-    : service_(service), throttle_(limits, service.clock()) {}
+RestFacade::RestFacade(core::MailboxService& service, core::ThrottleLimits limits, JsonLimits json_limits)
+    : service_(service), throttle_(limits, service.clock()), json_limits_(json_limits) {}
 RestFacade::~RestFacade() = default;
 
 void RestFacade::handle(const facade::Request& request, facade::Respond respond) noexcept {
@@ -73,13 +73,17 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
     }
     const std::string_view target(request.http.target().data(), request.http.target().size());
     const auto parsed = parse_request_target(target);
+    if (auto repeated = parsed.repeated_query_option()) {
+      reply->send_error(repeated_query_option_error(*repeated));
+      return;
+    }
     auto found = find_route(route_table(), request.http.method(), parsed);
     if (auto* error = std::get_if<GraphError>(&found)) {
       reply->send_error(*error);
       return;
     }
     auto& route = std::get<RouteFound>(found);
-    route.handler(RouteContext{service_, throttle_, request, *request.caller.principal, parsed,
+    route.handler(RouteContext{service_, throttle_, json_limits_, request, *request.caller.principal, parsed,
                                std::move(route.match), reply});
   });
 }

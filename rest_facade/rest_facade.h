@@ -4,6 +4,7 @@
 #include "core/service/throttle.h"
 #include "facade_common/edge_rejection.h"
 #include "facade_common/request.h"
+#include "rest_facade/json/json_limits.h"
 #include "rest_facade/request_ids.h"
 
 namespace oofgate::rest {
@@ -17,7 +18,7 @@ using facade::Respond;
 class RestFacade {
  public:
   // `limits` caps each (caller, mailbox) pair (Graph: 429 ApplicationThrottled beyond them).
-  explicit RestFacade(core::MailboxService& service, core::ThrottleLimits limits = {});
+  RestFacade(core::MailboxService& service, core::ThrottleLimits limits = {}, JsonLimits json_limits = {});
   ~RestFacade();
 
   // Any request the gateway routed here: JSON bodies, or body-less requests to /v1.0 and /beta.
@@ -30,6 +31,7 @@ class RestFacade {
  private:
   core::MailboxService& service_;
   core::Throttle throttle_;
+  JsonLimits json_limits_;
   RequestIds request_ids_;
 };
 

@@ -74,7 +74,8 @@ std::optional<std::string_view> soap_action(const HttpRequest& request, const fa
 
 }  // namespace
 
-void route_request(core::MailboxService& service, const facade::Request& request, const Reply& reply) {
+void route_request(core::MailboxService& service, const facade::Request& request, const XmlLimits& limits,
+                   const Reply& reply) {
   const auto endpoint = match_um_endpoint(request.path);
   if (!endpoint) {
     answer_wrong_path(request.path, request.media, reply);
@@ -104,7 +105,7 @@ void route_request(core::MailboxService& service, const facade::Request& request
     return;
   }
   dispatch_soap(service, *request.caller.principal, request.http.body(), soap_action(request.http, request.media),
-                reply);
+                reply, limits);
 }
 
 }  // namespace oofgate::soap

@@ -22,14 +22,14 @@ Fault fault_for(const facade::EdgeRejection& rejection) {
 
 }  // namespace
 
-SoapFacade::SoapFacade(core::MailboxService& service) : service_(service) {}
+SoapFacade::SoapFacade(core::MailboxService& service, XmlLimits limits) : service_(service), limits_(limits) {}
 SoapFacade::~SoapFacade() = default;
 
 void SoapFacade::handle(const facade::Request& request, Respond respond) noexcept {
   try {
     // Faults are written in the SOAP version the Content-Type announced, even for envelopes of the other one.
     const Reply reply(std::move(respond), version_of(request.media), request.connection);
-    guarded(reply, [&] { route_request(service_, request, reply); });
+    guarded(reply, [&] { route_request(service_, request, limits_, reply); });
   } catch (...) {
     // Out of memory before a reply existed: the gateway answers the request nobody answered.
   }

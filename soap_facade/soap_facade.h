@@ -3,6 +3,7 @@
 #include "core/service/mailbox_service.h"
 #include "facade_common/edge_rejection.h"
 #include "facade_common/request.h"
+#include "soap_facade/xml_limits.h"
 
 namespace oofgate::soap {
 
@@ -15,7 +16,7 @@ using facade::Respond;
 // on top of the core. Strings in, strings out: no sockets.
 class SoapFacade {
  public:
-  explicit SoapFacade(core::MailboxService& service);
+  explicit SoapFacade(core::MailboxService& service, XmlLimits limits = {});
   ~SoapFacade();
 
   // Any request the gateway routed here: SOAP media types, or body-less requests to SOAP paths.
@@ -27,6 +28,7 @@ class SoapFacade {
 
  private:
   core::MailboxService& service_;
+  XmlLimits limits_;
 };
 
 }  // namespace oofgate::soap

@@ -21,7 +21,7 @@ namespace oofgate::gateway {
 // request in flight at a time. Lives on one single-threaded io_context, so its handlers never
 // race each other; every handler is noexcept and catches everything, so no request can end the
 // process or the thread's io_context.
-class Session : public std::enable_shared_from_this<Session>, public facade::ConnectionExecutor {
+class Session final : public std::enable_shared_from_this<Session>, public facade::ConnectionExecutor {
  public:
   Session(boost::asio::ip::tcp::socket socket, SessionContext& context);
   ~Session();

@@ -22,7 +22,7 @@ void patch_mailbox_settings(const RouteContext& context) {
     context.reply->send_error(empty_payload_error());
     return;
   }
-  auto parsed = read_mailbox_settings_patch(body);
+  auto parsed = read_mailbox_settings_patch(body, context.json_limits);
   if (auto* error = std::get_if<GraphError>(&parsed)) {
     context.reply->send_error(*error);
     return;

@@ -10,6 +10,7 @@
 #include "core/service/mailbox_service.h"
 #include "core/service/throttle.h"
 #include "facade_common/request.h"
+#include "rest_facade/json/json_limits.h"
 #include "rest_facade/odata_context.h"
 #include "rest_facade/reply.h"
 #include "rest_facade/routing/request_target.h"
@@ -29,6 +30,7 @@ struct RouteMatch {
 struct RouteContext {
   core::MailboxService& service;
   core::Throttle& throttle;  // admits requests per (caller, mailbox) once the mailbox is known
+  const JsonLimits& json_limits;
   const facade::Request& request;
   const core::Principal& principal;
   const RequestTarget& target;

@@ -320,8 +320,8 @@ TEST_F(SoapFacadeTest, NamespaceResolutionIsLinearInTheNumberOfAttributes) {
   ASSERT_GT(body.size(), 700000U);
 
   std::promise<soap::HttpResponse> answered;
-  const soap::Reply reply([&answered](soap::HttpResponse response) { answered.set_value(std::move(response)); }, 11,
-                          true, soap::SoapVersion::k11);
+  const soap::Reply reply([&answered](soap::HttpResponse response) { answered.set_value(std::move(response)); },
+                          soap::SoapVersion::k11);
   const auto started = Clock::now();
   soap::dispatch_soap(service_, *adele().principal, body, std::nullopt, reply, limits);
   const soap::HttpResponse response = answered.get_future().get();
