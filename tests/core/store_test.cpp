@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -180,6 +181,84 @@ TEST(CachedStore, ACommitThatFailsIsNeitherAcknowledgedNorVisible) {
   SnapshotWaiter read;
   store->read("a", read.callback());
   EXPECT_EQ(read.get().value()->settings.um.play_on_phone_dial_string, "");
+}
+
+// Holds the first commit until the test releases it, so a test can act while a commit (standing
+// in for a slow fsync) is in progress; logs every commit.
+class GatedBackend final : public PersistenceBackend {
+ public:
+  Result<std::vector<StoredMailbox>> load_all() override { return std::vector<StoredMailbox>{}; }
+  Status commit(const std::vector<StoredMailbox>& batch) override {
+    if (commits_++ == 0) {
+      entered_.set_value();
+      release_.get_future().wait();
+    }
+    log("commit of " + std::to_string(batch.size()));
+    return ok_status();
+  }
+  std::future<void> entered() { return entered_.get_future(); }
+  void release() { release_.set_value(); }
+  void log(std::string event) {
+    std::lock_guard lock(mutex_);
+    events_.push_back(std::move(event));
+  }
+  std::vector<std::string> events() {
+    std::lock_guard lock(mutex_);
+    return events_;
+  }
+
+ private:
+  int commits_ = 0;  // committer thread only
+  std::promise<void> entered_;
+  std::promise<void> release_;
+  std::mutex mutex_;
+  std::vector<std::string> events_;
+};
+
+TEST(CachedStore, ARefusedWriteIsAnsweredAfterTheCommitOfItsBatch) {
+  auto gated = std::make_unique<GatedBackend>();
+  GatedBackend& backend = *gated;
+  auto entered = backend.entered();
+  auto store = open_store(std::move(gated));
+  SnapshotWaiter first;
+  store->update("a", set_dial_string("1"), first.callback());
+  entered.wait();
+  // Queued while the first commit is held, so these two form the next batch.
+  SnapshotWaiter accepted;
+  store->update("a", set_dial_string("2"), accepted.callback());
+  std::promise<void> refused_answered;
+  store->update(
+      "b", [](const MailboxSettings&) -> Result<MailboxSettings> { return Error{ErrorCode::kInvalidArgument, "no"}; },
+      [&](Result<SnapshotPtr> result) {
+        EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
+        backend.log("refusal answered");
+        refused_answered.set_value();
+      });
+  backend.release();
+  ASSERT_TRUE(first.get().ok());
+  ASSERT_TRUE(accepted.get().ok());
+  refused_answered.get_future().wait();
+  EXPECT_EQ(backend.events(), (std::vector<std::string>{"commit of 1", "commit of 1", "refusal answered"}));
+}
+
+TEST(CachedStore, AReadDuringACommitAnswersAtOnceAndTheAcknowledgedWriteAfterIt) {
+  auto gated = std::make_unique<GatedBackend>();
+  GatedBackend& backend = *gated;
+  auto entered = backend.entered();
+  auto store = open_store(std::move(gated));
+  SnapshotWaiter write;
+  store->update("a", set_dial_string("42"), write.callback());
+  entered.wait();
+  // The committer is inside commit(): a read must not wait for it (it would wait forever here,
+  // since the commit is released only after the read returned).
+  SnapshotWaiter during;
+  store->read("a", during.callback());
+  EXPECT_EQ(during.get().value()->version, 0U) << "an uncommitted write is never visible";
+  backend.release();
+  ASSERT_EQ(write.get().value()->version, 1U);
+  SnapshotWaiter after;
+  store->read("a", after.callback());
+  EXPECT_EQ(after.get().value()->settings.um.play_on_phone_dial_string, "42") << "read-your-writes after the ack";
 }
 
 TEST(SqliteBackend, AcknowledgedWritesAreThereAfterReopening) {
