@@ -215,50 +215,53 @@ class GatedBackend final : public PersistenceBackend {
   std::vector<std::string> events_;
 };
 
-TEST(CachedStore, ARefusedWriteIsAnsweredAfterTheCommitOfItsBatch) {
-  auto gated = std::make_unique<GatedBackend>();
-  GatedBackend& backend = *gated;
-  auto entered = backend.entered();
-  auto store = open_store(std::move(gated));
-  SnapshotWaiter first;
-  store->update("a", set_dial_string("1"), first.callback());
-  entered.wait();
+// A CachedStore whose first write (mailbox a := "1") is inside its held commit.
+class CachedStoreDuringACommit : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto gated = std::make_unique<GatedBackend>();
+    backend_ = gated.get();
+    auto entered = backend_->entered();
+    store_ = open_store(std::move(gated));
+    store_->update("a", set_dial_string("1"), first_.callback());
+    entered.wait();
+  }
+
+  GatedBackend* backend_ = nullptr;
+  std::unique_ptr<CachedStore> store_;
+  SnapshotWaiter first_;
+};
+
+TEST_F(CachedStoreDuringACommit, ARefusedWriteIsAnsweredAfterTheCommitOfItsBatch) {
   // Queued while the first commit is held, so these two form the next batch.
   SnapshotWaiter accepted;
-  store->update("a", set_dial_string("2"), accepted.callback());
+  store_->update("a", set_dial_string("2"), accepted.callback());
   std::promise<void> refused_answered;
-  store->update(
+  store_->update(
       "b", [](const MailboxSettings&) -> Result<MailboxSettings> { return Error{ErrorCode::kInvalidArgument, "no"}; },
       [&](Result<SnapshotPtr> result) {
         EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
-        backend.log("refusal answered");
+        backend_->log("refusal answered");
         refused_answered.set_value();
       });
-  backend.release();
-  ASSERT_TRUE(first.get().ok());
+  backend_->release();
+  ASSERT_TRUE(first_.get().ok());
   ASSERT_TRUE(accepted.get().ok());
   refused_answered.get_future().wait();
-  EXPECT_EQ(backend.events(), (std::vector<std::string>{"commit of 1", "commit of 1", "refusal answered"}));
+  EXPECT_EQ(backend_->events(), (std::vector<std::string>{"commit of 1", "commit of 1", "refusal answered"}));
 }
 
-TEST(CachedStore, AReadDuringACommitAnswersAtOnceAndTheAcknowledgedWriteAfterIt) {
-  auto gated = std::make_unique<GatedBackend>();
-  GatedBackend& backend = *gated;
-  auto entered = backend.entered();
-  auto store = open_store(std::move(gated));
-  SnapshotWaiter write;
-  store->update("a", set_dial_string("42"), write.callback());
-  entered.wait();
+TEST_F(CachedStoreDuringACommit, AReadAnswersAtOnceAndSeesTheAcknowledgedWriteAfterIt) {
   // The committer is inside commit(): a read must not wait for it (it would wait forever here,
   // since the commit is released only after the read returned).
   SnapshotWaiter during;
-  store->read("a", during.callback());
+  store_->read("a", during.callback());
   EXPECT_EQ(during.get().value()->version, 0U) << "an uncommitted write is never visible";
-  backend.release();
-  ASSERT_EQ(write.get().value()->version, 1U);
+  backend_->release();
+  ASSERT_EQ(first_.get().value()->version, 1U);
   SnapshotWaiter after;
-  store->read("a", after.callback());
-  EXPECT_EQ(after.get().value()->settings.um.play_on_phone_dial_string, "42") << "read-your-writes after the ack";
+  store_->read("a", after.callback());
+  EXPECT_EQ(after.get().value()->settings.um.play_on_phone_dial_string, "1") << "read-your-writes after the ack";
 }
 
 TEST(SqliteBackend, AcknowledgedWritesAreThereAfterReopening) {
