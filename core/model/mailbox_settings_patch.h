@@ -6,6 +6,7 @@
 
 #include "core/model/date_time.h"
 #include "core/model/enums.h"
+#include "core/model/mailbox_settings.h"
 #include "core/model/working_hours.h"
 
 namespace oofgate::core {
@@ -40,6 +41,38 @@ struct MailboxSettingsPatch {
   std::optional<std::string> date_format;
   std::optional<std::string> time_format;
   std::optional<DelegateMeetingMessageDelivery> delegate_meeting_message_delivery;
+};
+
+// A dateTimeTimeZone with the instant it denotes, computed before a write is queued so the
+// store's committer compares instants and never consults the time-zone database. No instant:
+// a stored value whose zone this time-zone database no longer knows.
+struct ResolvedDateTime {
+  DateTimeTimeZone value;
+  std::optional<Instant> instant;
+};
+
+struct ValidatedAutomaticReplies {
+  std::optional<OofState> state;
+  std::optional<ExternalAudience> external_audience;
+  std::optional<ResolvedDateTime> scheduled_start;
+  std::optional<ResolvedDateTime> scheduled_end;
+  std::optional<std::string> internal_reply_message;
+  std::optional<std::string> external_reply_message;
+};
+
+// A patch whose every member was checked and normalized on the caller's thread (time zones
+// known, instants computed, locale found in the catalogue, days deduplicated): what is left for
+// the committer is a merge plus the checks that need the stored state (see merge_patch()).
+struct ValidatedPatch {
+  std::optional<ValidatedAutomaticReplies> automatic_replies;
+  std::optional<std::string> time_zone;
+  std::optional<WorkingHoursPatch> working_hours;
+  std::optional<LocaleInfo> language;
+  std::optional<std::string> date_format;
+  std::optional<std::string> time_format;
+  std::optional<DelegateMeetingMessageDelivery> delegate_meeting_message_delivery;
+  // Instants of schedule bounds the patch keeps from the stored state, as read before queueing.
+  std::vector<ResolvedDateTime> stored_instants;
 };
 
 }  // namespace oofgate::core

@@ -81,10 +81,40 @@ Result<const User*> MailboxService::authorize(const Principal& caller, const Mai
 void MailboxService::read(const User& owner, SnapshotCallback done) const { store_.read(owner.id, std::move(done)); }
 
 void MailboxService::update(const User& owner, MailboxSettingsPatch patch, SnapshotCallback done) {
+  // Every parse, time-zone and locale lookup happens here, on the caller's thread.
+  auto valid = validate_patch(patch, zones_, locales_);
+  if (!valid) {
+    done(valid.error());
+    return;
+  }
+  if (!may_keep_stored_schedule(valid.value())) {
+    queue_merge(owner.id, std::move(valid).value(), std::move(done));
+    return;
+  }
+  // The window check needs the instants of the bounds the patch keeps: computed from the
+  // current state now (a memory read with CachedStore), not on the committer.
+  store_.read(owner.id, [this, id = owner.id, valid = std::move(valid).value(),
+                         done = std::move(done)](Result<SnapshotPtr> seen) mutable {
+    if (!seen) {
+      done(seen.error());
+      return;
+    }
+    resolve_stored_instants(valid, seen.value()->settings, zones_);
+    queue_merge(id, std::move(valid), std::move(done));
+  });
+}
+
+void MailboxService::queue_merge(const std::string& mailbox_id, ValidatedPatch valid, SnapshotCallback done) {
   store_.update(
-      owner.id,
-      [this, patch = std::move(patch)](const MailboxSettings& current) {
-        return apply_patch(current, patch, clock_.now(), zones_, locales_);
+      mailbox_id,
+      [this, valid = std::move(valid)](const MailboxSettings& current) mutable {
+        if (needs_stored_instants(valid, current)) {
+          // Another write changed the schedule after it was read ahead: rare, and counted so
+          // that tests can tell the committer did no time-zone work on the common path.
+          late_time_zone_lookups_.fetch_add(1, std::memory_order_relaxed);
+          resolve_stored_instants(valid, current, zones_);
+        }
+        return merge_patch(current, valid, clock_.now());
       },
       std::move(done));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -63,6 +65,8 @@ class MailboxService {
 
   void read(const User& owner, SnapshotCallback done) const;
   // Applies a patch atomically; `done` gets the committed snapshot or the validation error.
+  // The patch is validated and its instants computed on the calling thread (a validation error
+  // calls `done` inline); the store's committer only merges it into the latest state.
   void update(const User& owner, MailboxSettingsPatch patch, SnapshotCallback done);
 
   // UM OofStatus of a snapshot at the current time (see oof_projection.h).
@@ -85,11 +89,15 @@ class MailboxService {
   // The locales a mailbox may use (Graph: outlook/supportedLanguages).
   const LocaleCatalog& locales() const { return locales_; }
   const Directory& directory() const { return directory_; }
+  // Time-zone lookups a write had to make inside the store's mutation, because another write
+  // changed the stored schedule between the read-ahead and the commit (0 on the common path).
+  std::uint64_t late_time_zone_lookups() const { return late_time_zone_lookups_.load(std::memory_order_relaxed); }
 
  private:
   void update_um(const User& owner, Mutation mutation, SnapshotCallback done);
   // The slow half of reset_pin: make, hash and deliver the PIN, then commit its hash.
   void reset_pin_now(const User& owner, SnapshotCallback done);
+  void queue_merge(const std::string& mailbox_id, ValidatedPatch valid, SnapshotCallback done);
 
   const Directory& directory_;
   MailboxStore& store_;
@@ -98,6 +106,7 @@ class MailboxService {
   LocaleCatalog locales_;
   PinResetConfig pin_reset_;
   PinResetLimiter pin_reset_limiter_;
+  std::atomic<std::uint64_t> late_time_zone_lookups_{0};
 };
 
 Error not_um_enabled_error();

@@ -54,26 +54,33 @@ Result<DateTimeTimeZone> normalize(const DateTimeTimeZoneInput& input, const Tim
   return value;
 }
 
-Status apply_automatic_replies(AutomaticReplies& target, const AutomaticRepliesPatch& patch, Instant now,
-                               const TimeZoneDb& zones) {
-  if (patch.state) {
-    target.state = *patch.state;
+Result<ResolvedDateTime> resolve(const DateTimeTimeZoneInput& input, const TimeZoneDb& zones) {
+  auto value = normalize(input, zones);
+  if (!value) {
+    return value.error();
   }
-  if (patch.external_audience) {
-    target.external_audience = *patch.external_audience;
+  auto instant = zones.to_instant(value.value());
+  if (!instant) {
+    return instant.error();
   }
-  for (auto [input, field] : {std::pair{&patch.scheduled_start, &target.scheduled_start},
-                              std::pair{&patch.scheduled_end, &target.scheduled_end}}) {
+  return ResolvedDateTime{std::move(value).value(), instant.value()};
+}
+
+Result<ValidatedAutomaticReplies> validate_automatic_replies(const AutomaticRepliesPatch& patch,
+                                                             const TimeZoneDb& zones) {
+  ValidatedAutomaticReplies valid{patch.state, patch.external_audience, {}, {}, {}, {}};
+  for (auto [input, field] : {std::pair{&patch.scheduled_start, &valid.scheduled_start},
+                              std::pair{&patch.scheduled_end, &valid.scheduled_end}}) {
     if (*input) {
-      auto value = normalize(**input, zones);
+      auto value = resolve(**input, zones);
       if (!value) {
         return value.error();
       }
       *field = std::move(value).value();
     }
   }
-  for (auto [input, field] : {std::pair{&patch.internal_reply_message, &target.internal_reply_message},
-                              std::pair{&patch.external_reply_message, &target.external_reply_message}}) {
+  for (auto [input, field] : {std::pair{&patch.internal_reply_message, &valid.internal_reply_message},
+                              std::pair{&patch.external_reply_message, &valid.external_reply_message}}) {
     if (*input) {
       if ((*input)->size() > kMaxReplyMessageBytes) {
         return Error{ErrorCode::kInvalidArgument, "The reply message is too long."};
@@ -84,11 +91,65 @@ Status apply_automatic_replies(AutomaticReplies& target, const AutomaticRepliesP
       *field = **input;
     }
   }
+  return valid;
+}
+
+// The stored schedule bounds that merging `patch` into `current` checks: those of a scheduled
+// result that the patch does not replace.
+std::vector<const DateTimeTimeZone*> kept_schedule_bounds(const ValidatedPatch& patch, const MailboxSettings& current) {
+  const auto& replies = patch.automatic_replies;
+  if (!replies || replies->state.value_or(current.automatic_replies.state) != OofState::kScheduled) {
+    return {};
+  }
+  std::vector<const DateTimeTimeZone*> kept;
+  if (!replies->scheduled_start) {
+    kept.push_back(&current.automatic_replies.scheduled_start);
+  }
+  if (!replies->scheduled_end) {
+    kept.push_back(&current.automatic_replies.scheduled_end);
+  }
+  return kept;
+}
+
+const ResolvedDateTime* stored_instant(const ValidatedPatch& patch, const DateTimeTimeZone& value) {
+  const auto found = std::find_if(patch.stored_instants.begin(), patch.stored_instants.end(),
+                                  [&](const ResolvedDateTime& known) { return known.value == value; });
+  return found == patch.stored_instants.end() ? nullptr : &*found;
+}
+
+Status merge_automatic_replies(AutomaticReplies& target, const ValidatedPatch& patch, Instant now) {
+  const ValidatedAutomaticReplies& replies = *patch.automatic_replies;
+  // Before any member changes, so a kept bound is looked up by its stored value.
+  const ResolvedDateTime* kept_start = replies.scheduled_start ? &*replies.scheduled_start
+                                                               : stored_instant(patch, target.scheduled_start);
+  const ResolvedDateTime* kept_end =
+      replies.scheduled_end ? &*replies.scheduled_end : stored_instant(patch, target.scheduled_end);
+  if (replies.state) {
+    target.state = *replies.state;
+  }
+  if (replies.external_audience) {
+    target.external_audience = *replies.external_audience;
+  }
+  for (auto [input, field] : {std::pair{&replies.scheduled_start, &target.scheduled_start},
+                              std::pair{&replies.scheduled_end, &target.scheduled_end}}) {
+    if (*input) {
+      *field = (*input)->value;
+    }
+  }
+  for (auto [input, field] : {std::pair{&replies.internal_reply_message, &target.internal_reply_message},
+                              std::pair{&replies.external_reply_message, &target.external_reply_message}}) {
+    if (*input) {
+      *field = **input;
+    }
+  }
   // Graph: scheduled replies may only be set for a future date range.
   if (target.state == OofState::kScheduled) {
-    const auto start = zones.to_instant(target.scheduled_start);
-    const auto end = zones.to_instant(target.scheduled_end);
-    if (!start || !end || end.value() <= start.value() || end.value() <= now) {
+    if (kept_start == nullptr || kept_end == nullptr) {
+      return Error{ErrorCode::kInternal, "a schedule bound was merged without its instant"};
+    }
+    const auto& start = kept_start->instant;
+    const auto& end = kept_end->instant;
+    if (!start || !end || *end <= *start || *end <= now) {
       return invalid_schedule();
     }
   }
@@ -114,7 +175,8 @@ Status validate_zone(const WorkingHoursTimeZone& zone, const TimeZoneDb& zones) 
   return ok ? ok_status() : Status(invalid_time_zone());
 }
 
-Status apply_working_hours(WorkingHours& target, const WorkingHoursPatch& patch, const TimeZoneDb& zones) {
+Result<WorkingHoursPatch> validate_working_hours(const WorkingHoursPatch& patch, const TimeZoneDb& zones) {
+  WorkingHoursPatch valid = patch;
   if (patch.days_of_week) {
     std::vector<DayOfWeek> days;
     for (auto day : *patch.days_of_week) {
@@ -122,7 +184,19 @@ Status apply_working_hours(WorkingHours& target, const WorkingHoursPatch& patch,
         days.push_back(day);
       }
     }
-    target.days_of_week = std::move(days);
+    valid.days_of_week = std::move(days);
+  }
+  if (patch.time_zone) {
+    if (auto s = validate_zone(*patch.time_zone, zones); !s) {
+      return s.error();
+    }
+  }
+  return valid;
+}
+
+Status merge_working_hours(WorkingHours& target, const WorkingHoursPatch& patch) {
+  if (patch.days_of_week) {
+    target.days_of_week = *patch.days_of_week;
   }
   if (patch.start_time) {
     target.start_time = *patch.start_time;
@@ -131,9 +205,6 @@ Status apply_working_hours(WorkingHours& target, const WorkingHoursPatch& patch,
     target.end_time = *patch.end_time;
   }
   if (patch.time_zone) {
-    if (auto s = validate_zone(*patch.time_zone, zones); !s) {
-      return s;
-    }
     target.time_zone = *patch.time_zone;
   }
   if (target.start_time >= target.end_time) {
@@ -173,24 +244,28 @@ Status validate_text(const std::optional<std::string>& value) {
 
 }  // namespace
 
-Result<MailboxSettings> apply_patch(const MailboxSettings& current, const MailboxSettingsPatch& patch, Instant now,
-                                    const TimeZoneDb& zones, const LocaleCatalog& locales) {
-  MailboxSettings next = current;
+Result<ValidatedPatch> validate_patch(const MailboxSettingsPatch& patch, const TimeZoneDb& zones,
+                                      const LocaleCatalog& locales) {
+  ValidatedPatch valid;
   if (patch.automatic_replies) {
-    if (auto s = apply_automatic_replies(next.automatic_replies, *patch.automatic_replies, now, zones); !s) {
-      return s.error();
+    auto replies = validate_automatic_replies(*patch.automatic_replies, zones);
+    if (!replies) {
+      return replies.error();
     }
+    valid.automatic_replies = std::move(replies).value();
   }
   if (patch.time_zone) {
     if (!zones.is_known(*patch.time_zone)) {
       return invalid_time_zone();
     }
-    next.time_zone = *patch.time_zone;
+    valid.time_zone = *patch.time_zone;
   }
   if (patch.working_hours) {
-    if (auto s = apply_working_hours(next.working_hours, *patch.working_hours, zones); !s) {
-      return s.error();
+    auto hours = validate_working_hours(*patch.working_hours, zones);
+    if (!hours) {
+      return hours.error();
     }
+    valid.working_hours = std::move(hours).value();
   }
   // Graph: localeInfo.displayName is server-derived, so a displayName in the patch is ignored.
   if (patch.language && patch.language->locale) {
@@ -203,12 +278,58 @@ Result<MailboxSettings> apply_patch(const MailboxSettings& current, const Mailbo
       return Error{ErrorCode::kInvalidArgument,
                    "The locale '" + tag + "' is not supported. GET outlook/supportedLanguages lists the supported ones."};
     }
-    next.language = *offered;
+    valid.language = *offered;
   }
   for (const auto* text : {&patch.date_format, &patch.time_format}) {
     if (auto s = validate_text(*text); !s) {
       return s.error();
     }
+  }
+  valid.date_format = patch.date_format;
+  valid.time_format = patch.time_format;
+  valid.delegate_meeting_message_delivery = patch.delegate_meeting_message_delivery;
+  return valid;
+}
+
+bool may_keep_stored_schedule(const ValidatedPatch& patch) {
+  const auto& replies = patch.automatic_replies;
+  return replies && (!replies->scheduled_start || !replies->scheduled_end) &&
+         replies->state.value_or(OofState::kScheduled) == OofState::kScheduled;
+}
+
+bool needs_stored_instants(const ValidatedPatch& patch, const MailboxSettings& current) {
+  const auto kept = kept_schedule_bounds(patch, current);
+  return std::any_of(kept.begin(), kept.end(),
+                     [&](const DateTimeTimeZone* bound) { return stored_instant(patch, *bound) == nullptr; });
+}
+
+void resolve_stored_instants(ValidatedPatch& patch, const MailboxSettings& current, const TimeZoneDb& zones) {
+  for (const DateTimeTimeZone* bound : kept_schedule_bounds(patch, current)) {
+    if (stored_instant(patch, *bound) == nullptr) {
+      auto instant = zones.to_instant(*bound);
+      patch.stored_instants.push_back(
+          ResolvedDateTime{*bound, instant ? std::optional<Instant>(instant.value()) : std::nullopt});
+    }
+  }
+}
+
+Result<MailboxSettings> merge_patch(const MailboxSettings& current, const ValidatedPatch& patch, Instant now) {
+  MailboxSettings next = current;
+  if (patch.automatic_replies) {
+    if (auto s = merge_automatic_replies(next.automatic_replies, patch, now); !s) {
+      return s.error();
+    }
+  }
+  if (patch.time_zone) {
+    next.time_zone = *patch.time_zone;
+  }
+  if (patch.working_hours) {
+    if (auto s = merge_working_hours(next.working_hours, *patch.working_hours); !s) {
+      return s.error();
+    }
+  }
+  if (patch.language) {
+    next.language = *patch.language;
   }
   if (patch.date_format) {
     next.date_format = *patch.date_format;
@@ -220,6 +341,16 @@ Result<MailboxSettings> apply_patch(const MailboxSettings& current, const Mailbo
     next.delegate_meeting_message_delivery = *patch.delegate_meeting_message_delivery;
   }
   return next;
+}
+
+Result<MailboxSettings> apply_patch(const MailboxSettings& current, const MailboxSettingsPatch& patch, Instant now,
+                                    const TimeZoneDb& zones, const LocaleCatalog& locales) {
+  auto valid = validate_patch(patch, zones, locales);
+  if (!valid) {
+    return valid.error();
+  }
+  resolve_stored_instants(valid.value(), current, zones);
+  return merge_patch(current, valid.value(), now);
 }
 
 }  // namespace oofgate::core

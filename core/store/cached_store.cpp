@@ -116,14 +116,14 @@ void CachedStore::commit_batch(std::deque<PendingWrite>& batch) {
   // writes to one mailbox in the same batch compose instead of overwriting each other.
   std::unordered_map<Entry*, std::shared_ptr<MailboxSnapshot>> latest;
   std::vector<std::pair<PendingWrite*, std::shared_ptr<MailboxSnapshot>>> accepted;
+  std::vector<std::pair<PendingWrite*, Error>> refused;
   std::vector<StoredMailbox> records;
   for (auto& write : batch) {
     auto found = latest.find(write.entry);
     const SnapshotPtr base = found != latest.end() ? SnapshotPtr(found->second) : write.entry->committed.load();
     Result<MailboxSettings> next = write.mutation(base->settings);
     if (!next) {
-      write.done(next.error());
-      write.done = nullptr;
+      refused.emplace_back(&write, next.error());
       continue;
     }
     auto snapshot = std::make_shared<MailboxSnapshot>();
@@ -133,23 +133,26 @@ void CachedStore::commit_batch(std::deque<PendingWrite>& batch) {
     accepted.emplace_back(&write, snapshot);
     records.push_back(StoredMailbox{*write.mailbox_id, snapshot->version, snapshot->settings});
   }
-  if (records.empty()) {
-    return;
-  }
-  const Status committed = backend_->commit(records);
-  if (!committed) {
-    for (auto& [write, snapshot] : accepted) {
-      write->done(Error{ErrorCode::kStoreUnavailable, committed.error().message});
+  // Callbacks run only after the commit: what they do (a facade answering) must not delay it.
+  if (!records.empty()) {
+    const Status committed = backend_->commit(records);
+    if (!committed) {
+      for (auto& [write, snapshot] : accepted) {
+        write->done(Error{ErrorCode::kStoreUnavailable, committed.error().message});
+      }
+    } else {
+      commits_.fetch_add(1);
+      committed_writes_.fetch_add(records.size());
+      for (auto& [entry, snapshot] : latest) {
+        entry->committed.store(snapshot, std::memory_order_release);
+      }
+      for (auto& [write, snapshot] : accepted) {
+        write->done(SnapshotPtr(std::move(snapshot)));
+      }
     }
-    return;
   }
-  commits_.fetch_add(1);
-  committed_writes_.fetch_add(records.size());
-  for (auto& [entry, snapshot] : latest) {
-    entry->committed.store(snapshot, std::memory_order_release);
-  }
-  for (auto& [write, snapshot] : accepted) {
-    write->done(SnapshotPtr(std::move(snapshot)));
+  for (auto& [write, error] : refused) {
+    write->done(std::move(error));
   }
 }
 

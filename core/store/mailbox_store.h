@@ -10,14 +10,26 @@
 namespace oofgate::core {
 
 // Computes the new settings from the current ones, or refuses with an Error (then nothing is written).
+// It runs on the store's committer, between reading the latest state and committing, so it must
+// be a cheap merge of values validated beforehand (see MailboxService::update): every parse,
+// time-zone or locale lookup belongs on the caller's thread, before update() is called.
 using Mutation = std::function<Result<MailboxSettings>(const MailboxSettings& current)>;
-// Called exactly once per read or update, possibly inline, possibly on a store thread.
+// Called exactly once per read or update. On which thread:
+//  - inline, on the caller's thread, when the store answers at once (a CachedStore read, an
+//    unknown mailbox, a store shutting down);
+//  - otherwise on a store thread: the committer for update() (after the batch it was part of
+//    committed or failed, a refused mutation included), a reader thread for a PostgresStore read.
+// A callback must therefore do no more than hand the result on: rendering a response on the
+// committer delays every write queued behind it (facades hop back to the connection's thread).
 using SnapshotCallback = std::function<void(Result<SnapshotPtr>)>;
 
 // Where mailbox settings live. Implementations guarantee:
 //  - update() applies its mutation atomically against the latest state of that mailbox
 //    (no lost updates), and calls back only after the new state is durably committed;
-//  - read() returns the latest committed state; a mailbox never written reads as its defaults.
+//  - read() returns the latest committed state; a mailbox never written reads as its defaults;
+//  - a read never waits for a commit in progress (no lock a read needs is held across a commit
+//    or an fsync): it answers with the state committed before, and once an update's callback
+//    has run every later read sees that update.
 class MailboxStore {
  public:
   virtual ~MailboxStore() = default;

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <functional>
+
 #include "support/core_fixture.h"
 
 namespace oofgate::core {
@@ -90,6 +93,117 @@ TEST_F(MailboxServiceTest, UmSettersValidateTheirValues) {
   SnapshotWaiter folder;
   core.service->set_telephone_access_folder_email(core.adele(), "AAMkAGI2TG93AAA=", folder.callback());
   EXPECT_EQ(folder.get().value()->settings.um.telephone_access_folder_email, "AAMkAGI2TG93AAA=");
+}
+
+// Forwards to a real store and counts what reaches it; `before_update` runs just before each
+// update is forwarded (a concurrent writer slipping in between the read-ahead and the commit).
+class RecordingStore final : public MailboxStore {
+ public:
+  explicit RecordingStore(MailboxStore& inner) : inner_(inner) {}
+  void read(const std::string& mailbox_id, SnapshotCallback done) override { inner_.read(mailbox_id, std::move(done)); }
+  void update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) override {
+    ++updates;
+    if (before_update) {
+      before_update();
+    }
+    inner_.update(mailbox_id, std::move(mutation), std::move(done));
+  }
+
+  int updates = 0;
+  std::function<void()> before_update;
+
+ private:
+  MailboxStore& inner_;
+};
+
+DateTimeTimeZoneInput pacific(int year, unsigned month, unsigned day) {
+  using namespace std::chrono;
+  const auto local = date::local_days{date::year{year} / date::month{month} / date::day{day}} + hours(9);
+  return DateTimeTimeZoneInput{LocalDateTime{duration_cast<Ticks>(local.time_since_epoch())}, std::nullopt,
+                               "Pacific Standard Time"};
+}
+
+MailboxSettingsPatch scheduled_window() {
+  MailboxSettingsPatch patch;
+  auto& replies = patch.automatic_replies.emplace();
+  replies.state = OofState::kScheduled;
+  replies.scheduled_start = pacific(2030, 2, 1);
+  replies.scheduled_end = pacific(2030, 2, 10);
+  return patch;
+}
+
+MailboxSettingsPatch new_message(std::string text) {
+  MailboxSettingsPatch patch;
+  patch.automatic_replies.emplace().internal_reply_message = std::move(text);
+  return patch;
+}
+
+class MailboxServiceWriteTest : public ::testing::Test {
+ protected:
+  Result<SnapshotPtr> update(MailboxSettingsPatch patch) {
+    SnapshotWaiter waiter;
+    service.update(core.adele(), std::move(patch), waiter.callback());
+    return waiter.get();
+  }
+
+  CoreFixture core;
+  RecordingStore store{*core.store};
+  MailboxService service{*core.directory, store, core.clock, core.zones};
+};
+
+TEST_F(MailboxServiceWriteTest, InvalidPatchesAreRefusedBeforeAnythingIsQueued) {
+  // Before issue 11 these were refused inside the committer's mutation, after queueing.
+  MailboxSettingsPatch unknown_zone;
+  unknown_zone.time_zone = "Mars/Olympus_Mons";
+  EXPECT_EQ(update(unknown_zone).error().code, ErrorCode::kInvalidTimeZone);
+  MailboxSettingsPatch unknown_locale;
+  unknown_locale.language.emplace().locale = "xx-YY";
+  EXPECT_EQ(update(unknown_locale).error().code, ErrorCode::kInvalidArgument);
+  MailboxSettingsPatch bad_window_zone = scheduled_window();
+  bad_window_zone.automatic_replies->scheduled_end->time_zone = "Nowhere Standard Time";
+  EXPECT_EQ(update(bad_window_zone).error().code, ErrorCode::kInvalidTimeZone);
+  EXPECT_EQ(store.updates, 0);
+}
+
+TEST_F(MailboxServiceWriteTest, KeepingAStoredScheduleCostsTheCommitterNoTimeZoneLookup) {
+  ASSERT_TRUE(update(scheduled_window()).ok());
+  const auto patched = update(new_message("away"));
+  ASSERT_TRUE(patched.ok());
+  EXPECT_EQ(patched.value()->settings.automatic_replies.internal_reply_message, "away");
+  EXPECT_EQ(patched.value()->settings.automatic_replies.state, OofState::kScheduled);
+  EXPECT_EQ(store.updates, 2);
+  EXPECT_EQ(service.late_time_zone_lookups(), 0U) << "the kept bounds' instants were computed before queueing";
+}
+
+TEST_F(MailboxServiceWriteTest, AScheduleChangedAfterTheReadAheadIsCheckedAgainstTheCommittedState) {
+  ASSERT_TRUE(update(scheduled_window()).ok());
+  // Between this write's read-ahead and its commit another write moves the end into the past.
+  store.before_update = [this] {
+    SnapshotWaiter moved;
+    core.store->update(
+        core.adele().id,
+        [](const MailboxSettings& current) -> Result<MailboxSettings> {
+          MailboxSettings next = current;
+          next.automatic_replies.scheduled_end.local -= std::chrono::duration_cast<Ticks>(std::chrono::days(365));
+          return next;
+        },
+        moved.callback());
+    ASSERT_TRUE(moved.get().ok());
+  };
+  EXPECT_EQ(update(new_message("late")).error().code, ErrorCode::kInvalidScheduledDuration);
+  EXPECT_EQ(service.late_time_zone_lookups(), 1U);
+  SnapshotWaiter read;
+  service.read(core.adele(), read.callback());
+  EXPECT_NE(read.get().value()->settings.automatic_replies.internal_reply_message, "late");
+}
+
+TEST_F(MailboxServiceWriteTest, ChecksThatNeedTheStoredStateRunAtCommit) {
+  MailboxSettingsPatch early_end;
+  early_end.working_hours.emplace().end_time = std::chrono::duration_cast<Ticks>(std::chrono::hours(1));
+  EXPECT_EQ(update(early_end).error().code, ErrorCode::kInvalidTimeSettings);
+  MailboxSettingsPatch disabled;
+  disabled.automatic_replies.emplace().state = OofState::kDisabled;
+  EXPECT_TRUE(update(disabled).ok()) << "a window is checked only while replies are scheduled";
 }
 
 }  // namespace

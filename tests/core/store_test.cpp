@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -180,6 +181,87 @@ TEST(CachedStore, ACommitThatFailsIsNeitherAcknowledgedNorVisible) {
   SnapshotWaiter read;
   store->read("a", read.callback());
   EXPECT_EQ(read.get().value()->settings.um.play_on_phone_dial_string, "");
+}
+
+// Holds the first commit until the test releases it, so a test can act while a commit (standing
+// in for a slow fsync) is in progress; logs every commit.
+class GatedBackend final : public PersistenceBackend {
+ public:
+  Result<std::vector<StoredMailbox>> load_all() override { return std::vector<StoredMailbox>{}; }
+  Status commit(const std::vector<StoredMailbox>& batch) override {
+    if (commits_++ == 0) {
+      entered_.set_value();
+      release_.get_future().wait();
+    }
+    log("commit of " + std::to_string(batch.size()));
+    return ok_status();
+  }
+  std::future<void> entered() { return entered_.get_future(); }
+  void release() { release_.set_value(); }
+  void log(std::string event) {
+    std::lock_guard lock(mutex_);
+    events_.push_back(std::move(event));
+  }
+  std::vector<std::string> events() {
+    std::lock_guard lock(mutex_);
+    return events_;
+  }
+
+ private:
+  int commits_ = 0;  // committer thread only
+  std::promise<void> entered_;
+  std::promise<void> release_;
+  std::mutex mutex_;
+  std::vector<std::string> events_;
+};
+
+// A CachedStore whose first write (mailbox a := "1") is inside its held commit.
+class CachedStoreDuringACommit : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto gated = std::make_unique<GatedBackend>();
+    backend_ = gated.get();
+    auto entered = backend_->entered();
+    store_ = open_store(std::move(gated));
+    store_->update("a", set_dial_string("1"), first_.callback());
+    entered.wait();
+  }
+
+  GatedBackend* backend_ = nullptr;
+  std::unique_ptr<CachedStore> store_;
+  SnapshotWaiter first_;
+};
+
+TEST_F(CachedStoreDuringACommit, ARefusedWriteIsAnsweredAfterTheCommitOfItsBatch) {
+  // Queued while the first commit is held, so these two form the next batch.
+  SnapshotWaiter accepted;
+  store_->update("a", set_dial_string("2"), accepted.callback());
+  std::promise<void> refused_answered;
+  store_->update(
+      "b", [](const MailboxSettings&) -> Result<MailboxSettings> { return Error{ErrorCode::kInvalidArgument, "no"}; },
+      [&](Result<SnapshotPtr> result) {
+        EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
+        backend_->log("refusal answered");
+        refused_answered.set_value();
+      });
+  backend_->release();
+  ASSERT_TRUE(first_.get().ok());
+  ASSERT_TRUE(accepted.get().ok());
+  refused_answered.get_future().wait();
+  EXPECT_EQ(backend_->events(), (std::vector<std::string>{"commit of 1", "commit of 1", "refusal answered"}));
+}
+
+TEST_F(CachedStoreDuringACommit, AReadAnswersAtOnceAndSeesTheAcknowledgedWriteAfterIt) {
+  // The committer is inside commit(): a read must not wait for it (it would wait forever here,
+  // since the commit is released only after the read returned).
+  SnapshotWaiter during;
+  store_->read("a", during.callback());
+  EXPECT_EQ(during.get().value()->version, 0U) << "an uncommitted write is never visible";
+  backend_->release();
+  ASSERT_EQ(first_.get().value()->version, 1U);
+  SnapshotWaiter after;
+  store_->read("a", after.callback());
+  EXPECT_EQ(after.get().value()->settings.um.play_on_phone_dial_string, "1") << "read-your-writes after the ack";
 }
 
 TEST(SqliteBackend, AcknowledgedWritesAreThereAfterReopening) {

@@ -44,9 +44,9 @@ template <typename Backend>
 class MailboxStoreContract : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string why;
-    if (!backend_.available(why)) {
-      GTEST_SKIP() << why;
+    require_backend(backend_);
+    if (IsSkipped() || HasFatalFailure()) {
+      return;
     }
     store_ = backend_.open();
   }

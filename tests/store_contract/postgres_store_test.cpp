@@ -39,12 +39,7 @@ Result<SnapshotPtr> append(core::MailboxStore& store, const std::string& id, cha
 
 class PostgresStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string why;
-    if (!backend_.available(why)) {
-      GTEST_SKIP() << why;
-    }
-  }
+  void SetUp() override { require_backend(backend_); }
   PostgresStoreBackend backend_;
 };
 
@@ -85,6 +80,41 @@ TEST_F(PostgresStoreTest, AWriteThroughOneStoreIsWhatAnotherReadsNext) {
     ASSERT_TRUE(seen.ok());
     EXPECT_EQ(seen.value()->version, static_cast<std::uint64_t>(i)) << "no store may serve a stale copy";
   }
+}
+
+TEST_F(PostgresStoreTest, AReadIsAnsweredWhileTheCommitterWaitsForARowLock) {
+  auto store = backend_.open();
+  ASSERT_TRUE(append(*store, "a", '1').ok());
+  // Another gateway's transaction holds mailbox a, so this store's commit of a waits for it.
+  core::PgConnection holder(backend_.conninfo(), std::chrono::seconds(5));
+  ASSERT_TRUE(holder.exec_script("BEGIN; SELECT version FROM mailbox_settings WHERE mailbox_id = 'a' FOR UPDATE;").ok());
+  SnapshotWaiter write;
+  store->update("a", [](const MailboxSettings& current) -> Result<MailboxSettings> {
+    MailboxSettings next = current;
+    next.um.play_on_phone_dial_string.push_back('2');
+    return next;
+  }, write.callback());
+  core::PgConnection observer(backend_.conninfo(), std::chrono::seconds(5));
+  bool committer_waits = false;
+  for (int poll = 0; poll < 1000 && !committer_waits; ++poll) {
+    auto waiting = observer.exec(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock';",
+        {core::PgParam{backend_.schema()}});
+    ASSERT_TRUE(waiting.ok()) << waiting.error().message;
+    committer_waits = waiting.value().integer(0, 0) > 0;
+    if (!committer_waits) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  ASSERT_TRUE(committer_waits) << "the committer never reached the locked row";
+  // The reader threads share nothing with the waiting committer (the commit is released only
+  // after this read returned, so a read that waited for it would never return).
+  const auto during = read(*store, "a");
+  ASSERT_TRUE(during.ok()) << during.error().message;
+  EXPECT_EQ(during.value()->settings.um.play_on_phone_dial_string, "1");
+  ASSERT_TRUE(holder.exec_script("COMMIT;").ok());
+  ASSERT_TRUE(write.get().ok());
+  EXPECT_EQ(read(*store, "a").value()->settings.um.play_on_phone_dial_string, "12") << "read-your-writes after the ack";
 }
 
 TEST_F(PostgresStoreTest, OpeningRecordsTheSchemaVersion) {

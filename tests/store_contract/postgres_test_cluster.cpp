@@ -11,22 +11,25 @@
 
 #include "core/store/postgres_connection.h"
 
-#ifndef OOFGATE_PG_URL_FILE
-#error "OOFGATE_PG_URL_FILE must name the file the postgres.start fixture writes"
-#endif
-
 namespace oofgate::testing {
 
-std::optional<std::string> postgres_test_url() {
+PostgresTestUrl postgres_test_url() {
   if (const char* url = std::getenv("OOFGATE_PG_URL"); url != nullptr && *url != '\0') {
-    return std::string(url);
+    return {std::string(url), true, ""};
   }
-  std::ifstream file(OOFGATE_PG_URL_FILE);
+  const char* url_file = std::getenv("OOFGATE_PG_URL_FILE");
+  if (url_file == nullptr || *url_file == '\0') {
+    return {std::nullopt, false,
+            "no PostgreSQL test cluster: run through ctest (fixture postgres.start), or set OOFGATE_PG_URL"};
+  }
+  std::ifstream file(url_file);
   std::string url;
   if (!std::getline(file, url) || url.empty()) {
-    return std::nullopt;
+    return {std::nullopt, true,
+            std::string("the PostgreSQL test cluster's URL file ") + url_file +
+                " is missing or empty: did the postgres.start fixture fail?"};
   }
-  return url;
+  return {url, true, ""};
 }
 
 std::string create_test_schema(const std::string& base_url, std::string& schema_name) {

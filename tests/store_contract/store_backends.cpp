@@ -35,9 +35,18 @@ std::unique_ptr<core::CachedStore> SqliteStoreBackend::open() {
 }
 
 PostgresStoreBackend::PostgresStoreBackend() {
-  if (auto url = postgres_test_url()) {
-    base_url_ = *url;
-    conninfo_ = create_test_schema(base_url_, schema_);
+  auto configured = postgres_test_url();
+  promised_ = configured.promised;
+  problem_ = configured.problem;
+  if (!configured.url) {
+    return;
+  }
+  try {
+    conninfo_ = create_test_schema(*configured.url, schema_);
+    base_url_ = *configured.url;
+  } catch (const std::exception& error) {
+    schema_.clear();
+    problem_ = "the PostgreSQL test cluster at " + *configured.url + " does not answer: " + error.what();
   }
 }
 
@@ -49,7 +58,7 @@ PostgresStoreBackend::~PostgresStoreBackend() {
 
 bool PostgresStoreBackend::available(std::string& why) const {
   if (base_url_.empty()) {
-    why = "no PostgreSQL test cluster: run through ctest (fixture postgres.start), or set OOFGATE_PG_URL";
+    why = problem_;
     return false;
   }
   return true;

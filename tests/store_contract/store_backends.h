@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <filesystem>
+
+#include <gtest/gtest.h>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +31,7 @@ class SqliteStoreBackend {
   SqliteStoreBackend();
   ~SqliteStoreBackend();
   bool available(std::string&) const { return true; }
+  bool promised() const { return true; }
   std::unique_ptr<Store> open();
 
  private:
@@ -43,8 +46,11 @@ class PostgresStoreBackend {
 
   PostgresStoreBackend();
   ~PostgresStoreBackend();
-  // False (with the reason) when no test cluster is configured.
+  // False (with the reason) when there is no usable test cluster: none configured, or the
+  // configured one is missing or does not answer.
   bool available(std::string& why) const;
+  // Whether a cluster was configured, so that its being unavailable is a failure.
+  bool promised() const { return promised_; }
   std::unique_ptr<Store> open();
   const std::string& conninfo() const { return conninfo_; }
   // The schema, which is also the application_name of every session opened with conninfo().
@@ -54,6 +60,23 @@ class PostgresStoreBackend {
   std::string base_url_;
   std::string schema_;
   std::string conninfo_;
+  bool promised_ = false;
+  std::string problem_;
 };
+
+// For a fixture's SetUp (which returns if the test was skipped or failed): a backend that is not
+// available fails the test when it was promised (CTest's cluster fixture, OOFGATE_PG_URL) and is
+// skipped only when nobody configured one (a test binary run by hand).
+template <typename Backend>
+void require_backend(const Backend& backend) {
+  std::string why;
+  if (backend.available(why)) {
+    return;
+  }
+  if (backend.promised()) {
+    FAIL() << why;
+  }
+  GTEST_SKIP() << why;
+}
 
 }  // namespace oofgate::testing
