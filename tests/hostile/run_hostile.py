@@ -13,7 +13,6 @@ import json
 import os
 import re
 import resource
-import select
 import shutil
 import signal
 import subprocess
@@ -23,9 +22,12 @@ import threading
 import time
 import xml.etree.ElementTree as ElementTree
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "durability"))
 
 import builders  # noqa: E402
+import gateway_driver  # noqa: E402
 from builders import ADELE, APP_TOKEN, BASIC_ADELE, CAROL, USERS, basic, envelope, operation, request, soap11  # noqa: E402
 from cases import CASES, Expect  # noqa: E402
 from raw_http import Connection, ProtocolError  # noqa: E402
@@ -38,13 +40,13 @@ CONTENT_TYPES = {"graph": "application/json", "soap11": "text/xml", "soap12": "a
 HEALTH_REQUEST = request("GET", builders.UM_PATH + "?wsdl")
 
 
-class Gateway:
-    """One `oofgate serve` on 127.0.0.1:0; only this process is ever signalled, by pid."""
+class Gateway(gateway_driver.Gateway):
+    """One `oofgate serve` on 127.0.0.1:0 (start, ready line and stop as in the durability tests);
+    `nofile` runs it with that RLIMIT_NOFILE. Only this process is ever signalled, by pid."""
 
     def __init__(self, binary, workdir, name, extra_args, nofile=None):
         os.makedirs(os.path.join(workdir, name), exist_ok=True)
-        self.log_path = os.path.join(workdir, name, "gateway-%d.log" % time.monotonic_ns())
-        self.log = open(self.log_path, "wb")
+        self.log = open(os.path.join(workdir, name, "gateway-%d.log" % time.monotonic_ns()), "wb")
         args = [binary, "serve", "--listen", "127.0.0.1:0", "--threads", "2",
                 "--data-dir", os.path.join(workdir, name, "data"), "--users", os.path.join(workdir, "users.json"),
                 "--read-timeout", str(READ_TIMEOUT_SECONDS),
@@ -59,40 +61,18 @@ class Gateway:
         self.pid = self.process.pid
         self.port = self._wait_ready(30)
 
-    def _wait_ready(self, seconds):
-        deadline = time.monotonic() + seconds
-        seen = b""
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.process.stdout], [], [], 0.5)
-            if ready:
-                chunk = os.read(self.process.stdout.fileno(), 4096)
-                if not chunk:
-                    break
-                seen += chunk
-                match = re.search(rb"oofgate listening on http://127\.0\.0\.1:(\d+)\n", seen)
-                if match:
-                    return int(match.group(1))
-        self.stop()
-        raise RuntimeError("oofgate did not become ready: %r; log %s" % (seen, self.log_path))
-
     def alive(self):
         return self.process.poll() is None
 
     def log_tail(self, lines=5):
-        self.log.flush()
-        with open(self.log_path, "rb") as log:
+        if not self.log.closed:
+            self.log.flush()
+        with open(self.log.name, "rb") as log:
             return b"\n".join(log.read().splitlines()[-lines:]).decode("utf-8", "replace")
 
     def stop(self):
-        if self.process.poll() is None:
-            os.kill(self.pid, signal.SIGTERM)
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                os.kill(self.pid, signal.SIGKILL)
-                self.process.wait()
-        self.process.stdout.close()
-        self.log.close()
+        if not self.log.closed:
+            super().stop()
 
 
 def graph_snapshot_requests():
