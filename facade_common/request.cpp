@@ -1,8 +1,21 @@
 #include "facade_common/request.h"
 
+#include "core/text/ascii.h"
+
 namespace oofgate::facade {
 
+std::string_view origin_form(std::string_view target) {
+  for (const std::string_view scheme : {"http://", "https://"}) {
+    if (target.size() >= scheme.size() && core::iequals_ascii(target.substr(0, scheme.size()), scheme)) {
+      const auto path = target.find_first_of("/?", scheme.size());
+      return path == std::string_view::npos ? std::string_view("/") : target.substr(path);
+    }
+  }
+  return target;
+}
+
 void split_target(std::string_view target, std::string_view& path, std::string_view& query) {
+  target = origin_form(target);
   const auto question = target.find('?');
   path = target.substr(0, question);
   query = question == std::string_view::npos ? std::string_view{} : target.substr(question + 1);

@@ -22,7 +22,11 @@ struct Request {
   ConnectionExecutor* connection = nullptr;  // where store callbacks render; nullptr: inline
 };
 
-// Splits "path?query" (no allocation).
+// RFC 9112 §3.2.2: a server must accept the absolute-form ("http://host/path?query") too; this is
+// its origin-form part ("/path?query"), a view into `target`.
+std::string_view origin_form(std::string_view target);
+
+// Splits the origin-form of a target into "path" and "query" (no allocation).
 void split_target(std::string_view target, std::string_view& path, std::string_view& query);
 
 // Builds the facts from a complete message; the gateway and facade tests use it.

@@ -71,8 +71,8 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
       reply->send_error(*error);
       return;
     }
-    const std::string_view target(request.http.target().data(), request.http.target().size());
-    const auto parsed = parse_request_target(target);
+    const auto parsed = parse_request_target(
+        facade::origin_form(std::string_view(request.http.target().data(), request.http.target().size())));
     if (auto repeated = parsed.repeated_query_option()) {
       reply->send_error(repeated_query_option_error(*repeated));
       return;

@@ -1,5 +1,7 @@
 #include "soap_facade/xml_reader.h"
 
+#include "core/text/ascii.h"
+#include "core/text/utf8.h"
 #include "soap_facade/xml_characters.h"
 #include "soap_facade/xml_checker.h"
 
@@ -23,6 +25,39 @@ std::optional<Fault> check_single_root(const pugi::xml_document& document) {
   return std::nullopt;
 }
 
+// XML 1.0 §4.3.3: a document may declare its encoding; the facade reads UTF-8 only (the media
+// type's charset is checked at the edge), so a declaration of anything else is refused rather
+// than read as if it were UTF-8.
+std::optional<Fault> check_declared_encoding(std::string_view bytes) {
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (bytes.starts_with(kBom)) {
+    bytes.remove_prefix(kBom.size());
+  }
+  if (!bytes.starts_with("<?xml") || bytes.size() < 6 || std::string_view(" \t\r\n").find(bytes[5]) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view declaration = bytes.substr(0, bytes.find("?>"));
+  const auto at = declaration.find("encoding");
+  if (at == std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string_view rest = core::trim(declaration.substr(at + 8), " \t\r\n");
+  if (rest.empty() || rest.front() != '=') {
+    return invalid_request("The XML declaration is not well-formed.");
+  }
+  rest = core::trim(rest.substr(1), " \t\r\n");
+  if (rest.empty() || (rest.front() != '"' && rest.front() != '\'')) {
+    return invalid_request("The XML declaration is not well-formed.");
+  }
+  const auto end = rest.find(rest.front(), 1);
+  const std::string_view encoding = rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+  if (core::iequals_ascii(encoding, "utf-8") || core::iequals_ascii(encoding, "us-ascii")) {
+    return std::nullopt;
+  }
+  return invalid_request("The request declares the encoding '" + core::printable_excerpt(encoding) +
+                         "'; requests must be encoded in UTF-8.");
+}
+
 // Every name of a loaded document passed split_qname() in check_document().
 std::string_view local_part(std::string_view name) { return split_qname(name).value().local; }
 
@@ -35,6 +70,9 @@ std::optional<Fault> XmlDocument::load(std::string_view bytes, const XmlLimits& 
     return invalid_request("Document type declarations and entity declarations are not allowed in a request.");
   }
   if (auto fault = check_xml_characters(bytes)) {
+    return fault;
+  }
+  if (auto fault = check_declared_encoding(bytes)) {
     return fault;
   }
   // parse_default: predefined and character entities only; no DOCTYPE, PI or comment nodes kept.

@@ -197,6 +197,13 @@ std::optional<facade::EdgeRejection> Session::framing_error(const HttpRequest& m
     return facade::EdgeRejection{facade::EdgeCondition::kUriTooLong,
                                  "The request target is longer than " + std::to_string(limits.url_limit) + " bytes."};
   }
+  // RFC 9112 §3.2 and RFC 3986: a request target is visible ASCII; anything else is percent-encoded.
+  for (const char c : message.target()) {
+    if (c <= 0x20 || c >= 0x7F) {
+      return facade::EdgeRejection{facade::EdgeCondition::kMalformed,
+                                   "The request target holds a byte that must be percent-encoded."};
+    }
+  }
   std::size_t fields = 0;
   std::size_t hosts = 0;
   std::size_t transfer_encodings = 0;
@@ -255,6 +262,14 @@ void Session::on_parse_error(beast::error_code error) {
                     "The request body is larger than " + std::to_string(context_.limits().body_limit) + " bytes."});
     return;
   }
+  if (error == http::error::header_limit && parser_->get().target().empty()) {
+    // The request line alone is over the limit: a target too long (RFC 9112 §3 suggests 414).
+    // Route by the part of the target that did arrive, so Graph and SOAP clients get their protocol.
+    const RequestHead head = head_of_partial_request_line();
+    refuse(&head, {facade::EdgeCondition::kUriTooLong,
+                   "The request target is longer than " + std::to_string(context_.limits().url_limit) + " bytes."});
+    return;
+  }
   if (error == http::error::header_limit) {
     const RequestHead head = context_.dispatcher().inspect(parser_->get(), false);
     refuse(&head, {facade::EdgeCondition::kHeadersTooLarge,
@@ -264,6 +279,19 @@ void Session::on_parse_error(beast::error_code error) {
   }
   refuse(head_done_ ? &head_ : nullptr,
          {facade::EdgeCondition::kMalformed, "The request is not valid HTTP/1.1 (" + error.message() + ")."});
+}
+
+RequestHead Session::head_of_partial_request_line() {
+  const auto bytes = buffer_.data();
+  const std::string_view line(static_cast<const char*>(bytes.data()), bytes.size());
+  const auto space = line.find(' ');
+  HttpRequest partial;
+  if (space != std::string_view::npos) {
+    const std::string_view target = line.substr(space + 1, line.find_first_of(" \r\n", space + 1) - space - 1);
+    // Without the whole target, a path is known only up to its query ('?'); else by its prefix.
+    partial.target(target.substr(0, std::min(target.size(), target.find('?'))));
+  }
+  return context_.dispatcher().inspect(partial, false);
 }
 
 // Trailer fields (RFC 9110 §6.5) are bounded with the head and then dropped: none of them may

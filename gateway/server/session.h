@@ -49,6 +49,7 @@ class Session final : public std::enable_shared_from_this<Session>, public facad
   void close() noexcept;
   void linger_then_close() noexcept;
   std::optional<facade::EdgeRejection> framing_error(const HttpRequest& message) const;
+  RequestHead head_of_partial_request_line();
   bool strip_trailers(HttpRequest& message);
 
   boost::asio::any_io_executor executor_;  // the connection's thread (its io_context)

@@ -49,7 +49,7 @@ class Gateway(gateway_driver.Gateway):
         self.log = open(os.path.join(workdir, name, "gateway-%d.log" % time.monotonic_ns()), "wb")
         args = [binary, "serve", "--listen", "127.0.0.1:0", "--threads", "2",
                 "--data-dir", os.path.join(workdir, name, "data"), "--users", os.path.join(workdir, "users.json"),
-                "--read-timeout", str(READ_TIMEOUT_SECONDS),
+                "--read-timeout", str(READ_TIMEOUT_SECONDS), "--idle-timeout", str(READ_TIMEOUT_SECONDS),
                 "--throttle-requests", str(builders.THROTTLE_REQUESTS),
                 "--throttle-window", str(builders.THROTTLE_WINDOW_SECONDS)] + extra_args
 
