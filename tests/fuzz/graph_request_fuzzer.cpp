@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "fuzz/callers.h"
+#include "fuzz/fuzz_input.h"
 #include "fuzz/one_answer.h"
 #include "fuzz/response_checks.h"
 #include "rest_facade/rest_facade.h"
@@ -78,20 +79,19 @@ fuzzing::HttpResponse call_facade(Harness& h, std::uint8_t variant, std::string_
   request.body() = body;
   request.prepare_payload();
 
-  fuzzing::OneAnswer answer;
-  h.facade.handle(request, fuzzing::pick_caller(h.callers, static_cast<std::uint8_t>(variant >> 3U)),
-                  answer.callback());
-  return answer.wait();
+  const core::Caller& caller = fuzzing::pick_caller(h.callers, static_cast<std::uint8_t>(variant >> 3U));
+  return fuzzing::answer_of([&](rest::Respond respond) { h.facade.handle(request, caller, std::move(respond)); });
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0) {
+  const auto input = fuzzing::split_input(data, size);
+  if (!input) {
     return 0;
   }
-  const std::uint8_t variant = data[0];
-  std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const std::uint8_t variant = input->variant;
+  std::string_view rest = input->payload;
   const auto target = take_line(rest);
   if (!target || target->empty() || parser_would_reject(*target, false)) {
     return -1;  // not a request the gateway could hand over; keep it out of the corpus

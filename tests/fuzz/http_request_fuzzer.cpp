@@ -26,6 +26,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include "fuzz/fuzz_input.h"
 #include "fuzz/one_answer.h"
 #include "fuzz/response_checks.h"
 #include "gateway/http/media_type.h"
@@ -204,26 +205,26 @@ void check_answer(const gateway::HttpRequest& request, const fuzzing::HttpRespon
 
 // The glue to the gateway's entry point (adapt here when RequestDispatcher::dispatch changes).
 fuzzing::HttpResponse dispatch(Harness& h, const gateway::HttpRequest& request) {
-  fuzzing::OneAnswer answer;
-  try {
-    h.dispatcher.dispatch(request, answer.callback());
-  } catch (const std::exception& exception) {
-    fuzzing::abort_finding("exception", std::string("exception escaped RequestDispatcher::dispatch: ") + exception.what());
-  }
-  return answer.wait();
+  return fuzzing::answer_of([&](gateway::Respond respond) {
+    try {
+      h.dispatcher.dispatch(request, std::move(respond));
+    } catch (const std::exception& exception) {
+      fuzzing::abort_finding("exception", std::string("exception escaped RequestDispatcher::dispatch: ") +
+                                              exception.what());
+    }
+  });
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0) {
+  const auto input = fuzzing::split_input(data, size);
+  if (!input) {
     return 0;
   }
-  const std::uint8_t variant = data[0];
   Harness& h = harness();
-  ClientBytes client(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1),
-                     kSegmentSizes[(variant >> 3U) & 7U]);
-  const std::string_view authorization = kAuthorizations[variant & 7U];
+  ClientBytes client(input->payload, kSegmentSizes[(input->variant >> 3U) & 7U]);
+  const std::string_view authorization = kAuthorizations[input->variant & 7U];
   // One buffer per connection: bytes after one request are the start of the next.
   boost::beast::flat_buffer buffer;
   for (int i = 0; i < kMaxRequestsPerConnection; ++i) {

@@ -80,4 +80,12 @@ class OneAnswer {
   std::shared_ptr<State> state_;
 };
 
+// Runs `call` with a fresh callback and returns the one answer it produces.
+template <typename Call>
+HttpResponse answer_of(Call&& call) {
+  OneAnswer answer;
+  call(answer.callback());
+  return answer.wait();
+}
+
 }  // namespace oofgate::fuzzing

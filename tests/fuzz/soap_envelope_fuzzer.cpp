@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "fuzz/callers.h"
+#include "fuzz/fuzz_input.h"
 #include "fuzz/one_answer.h"
 #include "fuzz/response_checks.h"
 #include "soap_facade/soap_facade.h"
@@ -76,20 +77,19 @@ fuzzing::HttpResponse call_facade(Harness& h, std::uint8_t variant, std::string_
   request.body() = (variant & 16U) != 0 ? envelope_around(payload, version) : std::string(payload);
   request.prepare_payload();
 
-  fuzzing::OneAnswer answer;
-  h.facade.handle(request, fuzzing::pick_caller(h.callers, static_cast<std::uint8_t>(variant >> 5U)), answer.callback());
-  return answer.wait();
+  const core::Caller& caller = fuzzing::pick_caller(h.callers, static_cast<std::uint8_t>(variant >> 5U));
+  return fuzzing::answer_of([&](soap::Respond respond) { h.facade.handle(request, caller, std::move(respond)); });
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  if (size == 0) {
+  const auto input = fuzzing::split_input(data, size);
+  if (!input) {
     return 0;
   }
-  const std::uint8_t variant = data[0];
-  const std::string_view payload(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const fuzzing::HttpResponse response = call_facade(harness(), variant, payload);
+  const std::uint8_t variant = input->variant;
+  const fuzzing::HttpResponse response = call_facade(harness(), variant, input->payload);
   fuzzing::check_soap_response(response, (variant & 1U) != 0 ? SoapVersion::k12 : SoapVersion::k11);
   return 0;
 }
