@@ -94,14 +94,17 @@ inline void check_graph_response(const HttpResponse& response) {
   if (response.result_int() < 400) {
     return;
   }
-  const auto error = document.FindMember("error");
-  if (error == document.MemberEnd() || !error->value.IsObject() || !error->value.HasMember("code") ||
-      !error->value["code"].IsString() || !error->value.HasMember("message") || !error->value["message"].IsString() ||
-      !error->value.HasMember("innerError") || !error->value["innerError"].IsObject()) {
+  if (!document.HasMember("error") || !document["error"].IsObject()) {
+    report_finding("shape", "Graph error without an error object", response.body());
+    return;
+  }
+  const auto& error = document["error"];
+  if (!error.HasMember("code") || !error["code"].IsString() || !error.HasMember("message") ||
+      !error["message"].IsString() || !error.HasMember("innerError") || !error["innerError"].IsObject()) {
     report_finding("shape", "Graph error without error.code/message/innerError", response.body());
     return;
   }
-  if (std::string_view(error->value["code"].GetString()) == "InternalServerError") {
+  if (std::string_view(error["code"].GetString()) == "InternalServerError") {
     report_finding("internal", "Graph InternalServerError: an exception reached the facade's catch-all", response.body());
   }
 }
