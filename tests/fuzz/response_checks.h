@@ -176,7 +176,12 @@ inline void check_soap_response(const HttpResponse& response, SoapVersion versio
     report_finding("shape", "SOAP status " + std::to_string(response.result_int()) + (fault ? " with" : " without") + " a Fault",
                    response.body());
   }
-  if (response.body().find("InternalServerErrorException") != std::string::npos) {
+  // The element, not the text: a fault may quote the client's bytes, which can spell anything.
+  const pugi::xml_node exception_type = document.find_node([](const pugi::xml_node& node) {
+    return local_name(node.name()) == "ExceptionType" &&
+           std::string_view(node.child_value()) == "InternalServerErrorException";
+  });
+  if (exception_type) {
     report_finding("internal", "SOAP InternalServerErrorException: an exception reached the facade's catch-all", response.body());
   }
 }
