@@ -1,5 +1,7 @@
 #include "core/service/mailbox_service.h"
 
+#include "core/text/utf8.h"
+
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -54,7 +56,7 @@ Result<const User*> MailboxService::authorize(const Principal& caller, const Mai
   } else {
     owner = directory_.find_user(target.id_or_upn);
     if (owner == nullptr) {
-      return Error{ErrorCode::kUserNotFound, "The requested user '" + target.id_or_upn + "' is invalid."};
+      return Error{ErrorCode::kUserNotFound, "The requested user '" + printable_excerpt(target.id_or_upn) + "' is invalid."};
     }
     if (caller.kind == PrincipalKind::kDelegated && caller.user != owner) {
       return access_denied();

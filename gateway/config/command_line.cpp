@@ -52,7 +52,6 @@ const char* const kUsage =
     "                         (default 60)\n"
     "  --max-connections N    open connections of the process; more are accepted and closed at\n"
     "                         once (default 16384)\n"
-    "  --pipeline-limit N     requests read ahead on one connection (default 16)\n"
     "  --json-max-depth N     nesting of a Graph JSON body (default 64)\n"
     "  --json-max-string BYTES\n"
     "                         one string in a Graph JSON body (default 262144)\n"
@@ -107,7 +106,6 @@ constexpr std::array kLimitFlags{
     LimitFlag{"--read-timeout", &ServeLimits::read_timeout, 1, 3600},
     LimitFlag{"--idle-timeout", &ServeLimits::idle_timeout, 1, kDay},
     LimitFlag{"--max-connections", &ServeLimits::max_connections, 1, 10'000'000},
-    LimitFlag{"--pipeline-limit", &ServeLimits::pipeline_limit, 1, 1024},
     LimitFlag{"--json-max-depth", &ServeLimits::json_max_depth, 1, 10000},
     LimitFlag{"--json-max-string", &ServeLimits::json_max_string_bytes, 1, 1024 * kMiB},
     LimitFlag{"--xml-max-depth", &ServeLimits::xml_max_depth, 1, 10000},

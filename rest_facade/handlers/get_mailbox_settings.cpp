@@ -26,11 +26,7 @@ std::variant<Selection, GraphError> selection_from(const std::optional<std::stri
     }
     const auto member = member_from_name(item);
     if (!member) {
-      return GraphError{boost::beast::http::status::bad_request,
-                        "BadRequest",
-                        "Could not find a property named '" + item + "' on type 'microsoft.graph.mailboxSettings'.",
-                        {},
-                        {}};
+      return unknown_select_property_error(item, "microsoft.graph.mailboxSettings");
     }
     if (!contains(selection.members, *member)) {
       names += names.empty() ? "" : ",";

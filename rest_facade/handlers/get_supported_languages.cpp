@@ -12,7 +12,7 @@ void get_supported_languages(const RouteContext& context) {
   if (context.match.function_args && !context.match.function_args->empty()) {
     // Graph: supportedLanguages() takes no parameters.
     context.reply->send_error(
-        invalid_arguments_error("Requested value '" + *context.match.function_args + "' was not found."));
+        requested_value_not_found_error(*context.match.function_args));
     return;
   }
   rapidjson::StringBuffer buffer;

@@ -50,11 +50,7 @@ std::variant<UserSelection, GraphError> user_selection(const std::optional<std::
       }
     }
     if (!found) {
-      return GraphError{boost::beast::http::status::bad_request,
-                        "BadRequest",
-                        "Could not find a property named '" + item + "' on type 'microsoft.graph.user'.",
-                        {},
-                        {}};
+      return unknown_select_property_error(item, "microsoft.graph.user");
     }
   }
   selection.context_fragment = "users(" + names + ")/$entity";
