@@ -9,15 +9,9 @@ namespace oofgate::gateway {
 namespace {
 
 using testing::TestSigningKey;
+using testing::ec_key;
+using testing::rsa_key;
 
-const TestSigningKey& rsa_key() {
-  static const TestSigningKey key = TestSigningKey::rsa_2048();
-  return key;
-}
-const TestSigningKey& ec_key() {
-  static const TestSigningKey key = TestSigningKey::ec_p256();
-  return key;
-}
 
 void expect_refused(const std::string& json, std::string_view message_part) {
   const auto set = parse_jwks(json);

@@ -88,6 +88,16 @@ std::string TestSigningKey::public_pem() const {
   return pem;
 }
 
+const TestSigningKey& rsa_key() {
+  static const TestSigningKey key = TestSigningKey::rsa_2048();
+  return key;
+}
+
+const TestSigningKey& ec_key() {
+  static const TestSigningKey key = TestSigningKey::ec_p256();
+  return key;
+}
+
 std::string jwks_of(const std::vector<std::string>& jwks) {
   std::string out = R"({"keys":[)";
   for (std::size_t i = 0; i < jwks.size(); ++i) {

@@ -29,6 +29,10 @@ class TestSigningKey {
   std::shared_ptr<evp_pkey_st> key_;
 };
 
+// One RSA and one EC key per test binary, since RSA generation takes a while.
+const TestSigningKey& rsa_key();
+const TestSigningKey& ec_key();
+
 // {"keys":[...]} of the given JWK objects.
 std::string jwks_of(const std::vector<std::string>& jwks);
 

@@ -16,6 +16,8 @@ namespace oofgate::gateway {
 namespace {
 
 using testing::TestSigningKey;
+using testing::ec_key;
+using testing::rsa_key;
 using R = JwtRejection;
 
 constexpr const char* kIssuer = "https://idp.example/realms/corp";
@@ -25,14 +27,6 @@ constexpr const char* kRsaHeader = R"({"alg":"RS256","typ":"JWT","kid":"rsa-1"})
 constexpr const char* kEcHeader = R"({"alg":"ES256","typ":"JWT","kid":"ec-1"})";
 constexpr const char* kHsHeader = R"({"alg":"HS256","typ":"JWT"})";
 
-const TestSigningKey& rsa_key() {
-  static const TestSigningKey key = TestSigningKey::rsa_2048();
-  return key;
-}
-const TestSigningKey& ec_key() {
-  static const TestSigningKey key = TestSigningKey::ec_p256();
-  return key;
-}
 
 std::int64_t unix_seconds(core::Instant instant) {
   return std::chrono::floor<std::chrono::seconds>(instant).time_since_epoch().count();
