@@ -14,6 +14,8 @@
 #include "core/time/time_zone_db.h"
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/auth/failure_limiter.h"
+#include "gateway/auth/jwt_minter.h"
+#include "gateway/auth/jwt_secret_file.h"
 #include "gateway/auth/work_pool.h"
 #include "gateway/config/command_line.h"
 #include "gateway/config/data_dir_lock.h"
@@ -151,6 +153,19 @@ int serve(const gateway::ServeOptions& options) {
   return 0;
 }
 
+// `oofgate token`: one HS256 JWT on stdout.
+int mint_token(const gateway::TokenOptions& options) {
+  auto secret = gateway::load_hs256_secret(options.secret_file);
+  if (!secret) {
+    return fail(secret.error().message);
+  }
+  gateway::JwtMintRequest request{options.issuer, options.audience, options.user, options.app,
+                                  options.scopes, options.roles, options.ttl};
+  const auto now = std::chrono::floor<std::chrono::seconds>(core::SystemClock().now()).time_since_epoch().count();
+  std::cout << gateway::mint_hs256_token(secret.value(), request, now) << std::endl;
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -161,6 +176,9 @@ int main(int argc, char** argv) {
   if (command_line.value().show_help) {
     std::cout << gateway::kUsage;
     return 0;
+  }
+  if (command_line.value().token) {
+    return mint_token(*command_line.value().token);
   }
   return serve(*command_line.value().serve);
 }

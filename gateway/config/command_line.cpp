@@ -1,5 +1,6 @@
 #include "gateway/config/command_line.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -10,6 +11,8 @@ namespace oofgate::gateway {
 const char* const kUsage =
     "Usage:\n"
     "  oofgate serve --listen HOST:PORT (--data-dir DIR | --store URL) --users FILE [options]\n"
+    "  oofgate token --secret-file FILE --issuer URL --audience AUD (--user UPN | --app NAME)\n"
+    "                [--scopes \"S1 S2\"] [--roles \"R1 R2\"] [--ttl SECONDS]\n"
     "  oofgate --help\n"
     "\n"
     "Serves the Microsoft Graph mailboxSettings API (/v1.0, /beta) and the Exchange Unified\n"
@@ -68,6 +71,10 @@ const char* const kUsage =
     "  --reset-pin-limit N    UM ResetPIN calls per user per window (default 3)\n"
     "  --reset-pin-window SECONDS\n"
     "                         length of that window (default 600)\n"
+    "\n"
+    "token prints an HS256 JWT (for demos and tests), verifiable with the same secret file,\n"
+    "issuer and audience; --scopes default to \"MailboxSettings.ReadWrite User.Read\"\n"
+    "(delegated), --roles to \"MailboxSettings.ReadWrite\" (application), --ttl to 3600.\n"
     "\n"
     "SIGINT or SIGTERM stop the gateway gracefully: in-flight requests finish first.\n";
 
@@ -145,6 +152,41 @@ core::Result<bool> set_limit(const LimitFlag& flag, std::string_view value, Serv
   return true;
 }
 
+core::Result<TokenOptions> parse_token_options(int argc, const char* const* argv) {
+  TokenOptions options;
+  const std::array<std::pair<std::string_view, std::string TokenOptions::*>, 7> text_flags{{
+      {"--secret-file", &TokenOptions::secret_file},
+      {"--issuer", &TokenOptions::issuer},
+      {"--audience", &TokenOptions::audience},
+      {"--user", &TokenOptions::user},
+      {"--app", &TokenOptions::app},
+      {"--scopes", &TokenOptions::scopes},
+      {"--roles", &TokenOptions::roles},
+  }};
+  for (int i = 2; i < argc; i += 2) {
+    const std::string_view flag = argv[i];
+    if (i + 1 >= argc) {
+      return usage_error("missing value for " + std::string(flag));
+    }
+    const std::string_view value = argv[i + 1];
+    const auto text = std::find_if(text_flags.begin(), text_flags.end(), [&](const auto& f) { return f.first == flag; });
+    long long ttl = 0;
+    if (text != text_flags.end()) {
+      options.*(text->second) = value;
+    } else if (flag == "--ttl" && parse_int(value, ttl) && ttl > 0 && ttl <= 366 * 86400) {
+      options.ttl = std::chrono::seconds(ttl);
+    } else {
+      return usage_error(flag == "--ttl" ? "--ttl needs a number of seconds from 1 to 31622400"
+                                         : "unknown option " + std::string(flag));
+    }
+  }
+  if (options.secret_file.empty() || options.issuer.empty() || options.audience.empty() ||
+      options.user.empty() == options.app.empty()) {
+    return usage_error("token needs --secret-file, --issuer, --audience and one of --user or --app");
+  }
+  return options;
+}
+
 }  // namespace
 
 core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) {
@@ -155,6 +197,14 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
   const std::string_view command = argv[1];
   if (command == "--help" || command == "-h" || command == "help") {
     command_line.show_help = true;
+    return command_line;
+  }
+  if (command == "token") {
+    auto token = parse_token_options(argc, argv);
+    if (!token) {
+      return token.error();
+    }
+    command_line.token = std::move(token).value();
     return command_line;
   }
   if (command != "serve") {

@@ -53,9 +53,22 @@ struct ServeOptions {
   ServeLimits limits;
 };
 
+// `oofgate token`: mint an HS256 JWT for demos and tests (gateway/auth/jwt_minter.h).
+struct TokenOptions {
+  std::string secret_file;
+  std::string issuer;
+  std::string audience;
+  std::string user;  // --user UPN: a delegated token; or
+  std::string app;   // --app NAME: an application token
+  std::string scopes = "MailboxSettings.ReadWrite User.Read";  // delegated (scp)
+  std::string roles = "MailboxSettings.ReadWrite";             // application (roles)
+  std::chrono::seconds ttl{3600};
+};
+
 struct CommandLine {
   bool show_help = false;
   std::optional<ServeOptions> serve;
+  std::optional<TokenOptions> token;
 };
 
 core::Result<CommandLine> parse_command_line(int argc, const char* const* argv);

@@ -14,14 +14,8 @@ namespace {
 core::Error config_error(const std::string& message) { return core::Error{core::ErrorCode::kInvalidArgument, message}; }
 
 core::Result<core::Permission> parse_permission(const std::string& name) {
-  if (name == "MailboxSettings.Read") {
-    return core::Permission::kMailboxSettingsRead;
-  }
-  if (name == "MailboxSettings.ReadWrite") {
-    return core::Permission::kMailboxSettingsReadWrite;
-  }
-  if (name == "User.Read" || name == "User.Read.All" || name == "User.ReadBasic.All") {
-    return core::Permission::kUserRead;
+  if (const auto permission = permission_from_name(name)) {
+    return *permission;
   }
   return config_error("unknown permission '" + name + "'");
 }
@@ -36,6 +30,19 @@ std::optional<std::string> string_member(const rapidjson::Value& object, const c
 }
 
 }  // namespace
+
+std::optional<core::Permission> permission_from_name(std::string_view name) {
+  if (name == "MailboxSettings.Read") {
+    return core::Permission::kMailboxSettingsRead;
+  }
+  if (name == "MailboxSettings.ReadWrite") {
+    return core::Permission::kMailboxSettingsReadWrite;
+  }
+  if (name == "User.Read" || name == "User.Read.All" || name == "User.ReadBasic.All") {
+    return core::Permission::kUserRead;
+  }
+  return std::nullopt;
+}
 
 core::Result<UsersFile> load_users_file(const std::string& path) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/directory/directory.h"
@@ -12,6 +14,10 @@ struct UsersFile {
   std::vector<core::User> users;
   std::vector<core::TokenGrant> tokens;
 };
+
+// A Graph permission by the name the users file and JWT scp / roles claims give it; nullopt for
+// a name oofgate does not know.
+std::optional<core::Permission> permission_from_name(std::string_view name);
 
 // Reads the users file (format in README.md, "Users file"). Errors name the offending entry.
 core::Result<UsersFile> load_users_file(const std::string& path);
