@@ -14,6 +14,8 @@
 #include "core/time/time_zone_db.h"
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/auth/failure_limiter.h"
+#include "gateway/auth/jwt_secret_file.h"
+#include "gateway/auth/jwt_verifier.h"
 #include "gateway/auth/jwt_minter.h"
 #include "gateway/auth/jwt_secret_file.h"
 #include "gateway/auth/work_pool.h"
@@ -58,6 +60,28 @@ core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::Serv
     return store.error();
   }
   return std::unique_ptr<core::MailboxStore>(std::move(store).value());
+}
+
+// The JWT verifier when --jwks or an HS256 secret is configured; nullptr otherwise.
+core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gateway::JwtOptions& options,
+                                                                     const core::Directory& users,
+                                                                     const core::Clock& clock) {
+  if (!options.enabled()) {
+    return std::unique_ptr<gateway::JwtVerifier>();
+  }
+  gateway::JwtVerifierConfig config;
+  config.rules.issuers = options.issuers;
+  config.rules.audiences = {options.audience};
+  config.rules.leeway = options.leeway;
+  config.jwks_file = options.jwks_file;
+  if (!options.hs256_secret_file.empty()) {
+    auto secret = gateway::load_hs256_secret(options.hs256_secret_file);
+    if (!secret) {
+      return secret.error();
+    }
+    config.hs256_secret = std::move(secret).value();
+  }
+  return gateway::JwtVerifier::create(std::move(config), users, clock);
 }
 
 int serve(const gateway::ServeOptions& options) {
@@ -113,11 +137,16 @@ int serve(const gateway::ServeOptions& options) {
   json_limits.max_depth = options.limits.json_max_depth;
   json_limits.max_string_bytes = options.limits.json_max_string_bytes;
   json_limits.max_body_bytes = options.limits.body_bytes;
-  rest::RestFacade rest_facade(service, options.throttle, json_limits);
+  auto jwt = open_jwt_verifier(options.jwt, users, clock);
+  if (!jwt) {
+    return fail(jwt.error().message);
+  }
+  rest::RestFacade rest_facade(service, options.throttle, json_limits,
+                               jwt.value() ? jwt.value()->primary_issuer() : std::string());
   gateway::FailureLimiter sign_in_failures(
       {static_cast<std::uint32_t>(options.limits.auth_failures), options.limits.auth_failure_window}, clock);
   gateway::CredentialVerifier verifier(users, slow_work, sign_in_failures);
-  gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade, &verifier);
+  gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade, &verifier, jwt.value().get());
 
   gateway::SessionLimits limits;
   limits.body_limit = options.limits.body_bytes;

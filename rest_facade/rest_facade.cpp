@@ -36,21 +36,48 @@ bool is_soap_path(std::string_view path) {
   return path.size() >= kAsmx.size() && core::iequals_ascii(path.substr(path.size() - kAsmx.size()), kAsmx);
 }
 
+// RFC 6750 §3: quoted-string values without '"' or '\\'.
+std::string challenge_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != '"' && c != '\\') {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 // Graph accepts only bearer tokens; anything else (including valid Basic credentials) is 401.
-std::optional<GraphError> authentication_error(const core::Caller& caller) {
+// With an identity provider configured, the challenge names it (never Microsoft's), and says why
+// a token failed.
+std::optional<GraphError> authentication_error(const core::Caller& caller, const std::string& issuer) {
   if (caller.scheme == core::CredentialScheme::kBearer && caller.authenticated()) {
     return std::nullopt;
   }
-  if (caller.scheme == core::CredentialScheme::kBearer) {
-    return unauthenticated_error("CompactToken parsing failed with error code: 80049217");
+  const bool token_failed = caller.scheme == core::CredentialScheme::kBearer;
+  GraphError error = unauthenticated_error(!token_failed        ? std::string("Access token is empty.")
+                                           : caller.failure.empty() ? std::string("CompactToken parsing failed with error code: 80049217")
+                                                                    : caller.failure);
+  if (!issuer.empty()) {
+    std::string challenge = "Bearer realm=\"\", authorization_uri=\"" + challenge_text(issuer) + "\"";
+    if (token_failed) {
+      challenge += ", error=\"invalid_token\", error_description=\"" + challenge_text(error.message) + "\"";
+    }
+    for (auto& [name, value] : error.headers) {
+      if (name == "WWW-Authenticate") {
+        value = std::move(challenge);
+        break;
+      }
+    }
   }
-  return unauthenticated_error("Access token is empty.");
+  return error;
 }
 
 }  // namespace
 
-RestFacade::RestFacade(core::MailboxService& service, core::ThrottleLimits limits, JsonLimits json_limits)
-    : service_(service), throttle_(limits, service.clock()), json_limits_(json_limits) {}
+RestFacade::RestFacade(core::MailboxService& service, core::ThrottleLimits limits, JsonLimits json_limits,
+                       std::string issuer)
+    : service_(service), throttle_(limits, service.clock()), json_limits_(json_limits), issuer_(std::move(issuer)) {}
 RestFacade::~RestFacade() = default;
 
 void RestFacade::handle(const facade::Request& request, facade::Respond respond) noexcept {
@@ -67,7 +94,7 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
       reply->send_error(unsupported_media_type_error());
       return;
     }
-    if (auto error = authentication_error(request.caller)) {
+    if (auto error = authentication_error(request.caller, issuer_)) {
       reply->send_error(*error);
       return;
     }

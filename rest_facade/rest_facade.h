@@ -18,7 +18,10 @@ using facade::Respond;
 class RestFacade {
  public:
   // `limits` caps each (caller, mailbox) pair (Graph: 429 ApplicationThrottled beyond them).
-  RestFacade(core::MailboxService& service, core::ThrottleLimits limits = {}, JsonLimits json_limits = {});
+  // `issuer`: the identity provider a 401 points clients to (WWW-Authenticate authorization_uri);
+  // empty: Graph's own challenge.
+  RestFacade(core::MailboxService& service, core::ThrottleLimits limits = {}, JsonLimits json_limits = {},
+             std::string issuer = {});
   ~RestFacade();
 
   // Any request the gateway routed here: JSON bodies, or body-less requests to /v1.0 and /beta.
@@ -32,6 +35,7 @@ class RestFacade {
   core::MailboxService& service_;
   core::Throttle throttle_;
   JsonLimits json_limits_;
+  std::string issuer_;
   RequestIds request_ids_;
 };
 

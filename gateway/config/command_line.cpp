@@ -42,6 +42,13 @@ const char* const kUsage =
     "                         10000; 0 = no limit); more answer 429 with Retry-After\n"
     "  --throttle-window SECONDS\n"
     "                         length of that window (default 600)\n"
+    "  --jwks FILE            JSON Web Key Set of the identity provider: accept its RS256/ES256\n"
+    "                         JWT bearer tokens (re-read on an unknown kid, at most once a minute)\n"
+    "  --jwt-hs256-secret-file FILE\n"
+    "                         accept HS256 JWTs signed with this secret (tests, demos)\n"
+    "  --jwt-issuer URL       the tokens' iss; repeatable; required with --jwks or a secret\n"
+    "  --jwt-audience ID      the tokens' aud must contain it; required with --jwks or a secret\n"
+    "  --jwt-leeway SECONDS   clock skew allowed on exp, nbf and iat (default 300)\n"
     "  --help                 show this text\n"
     "\n"
     "limits (README.md \"Limits\" says what a client gets beyond each one):\n"
@@ -255,6 +262,20 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
       if (!parse_int(value, options.commit_batch)) {
         return usage_error("--commit-batch needs a number (0 = unlimited)");
       }
+    } else if (flag == "--jwt-issuer") {
+      options.jwt.issuers.emplace_back(value);
+    } else if (flag == "--jwt-audience") {
+      options.jwt.audience = value;
+    } else if (flag == "--jwks") {
+      options.jwt.jwks_file = value;
+    } else if (flag == "--jwt-hs256-secret-file") {
+      options.jwt.hs256_secret_file = value;
+    } else if (flag == "--jwt-leeway") {
+      long long seconds = 0;
+      if (!parse_int(value, seconds) || seconds < 0 || seconds > 3600) {
+        return usage_error("--jwt-leeway needs a number of seconds from 0 to 3600");
+      }
+      options.jwt.leeway = std::chrono::seconds(seconds);
     } else if (flag == "--throttle-concurrency") {
       if (!parse_int(value, options.throttle.max_concurrent)) {
         return usage_error("--throttle-concurrency needs a number (0 = no limit)");

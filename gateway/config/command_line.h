@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "core/service/throttle.h"
@@ -40,6 +41,18 @@ struct ServeLimits {
   std::chrono::seconds reset_pin_window{600};     // --reset-pin-window
 };
 
+// JWT bearer tokens from an OpenID Connect provider (gateway/auth/jwt_verifier.h); off while
+// no key source (a JWKS file or an HS256 secret) is configured.
+struct JwtOptions {
+  std::vector<std::string> issuers;  // --jwt-issuer, repeatable: `iss` must equal one of them
+  std::string audience;              // --jwt-audience: `aud` must contain it
+  std::string jwks_file;             // --jwks FILE
+  std::string hs256_secret_file;     // --jwt-hs256-secret-file FILE (tests and demos)
+  std::chrono::seconds leeway{300};  // --jwt-leeway: clock skew allowed on exp/nbf/iat
+
+  bool enabled() const { return !jwks_file.empty() || !hs256_secret_file.empty(); }
+};
+
 struct ServeOptions {
   std::string listen_host = "127.0.0.1";
   std::uint16_t listen_port = 8080;
@@ -51,6 +64,7 @@ struct ServeOptions {
   std::size_t commit_batch = 0;  // 0: group commit; N: at most N writes per commit
   core::ThrottleLimits throttle;  // Graph requests per (caller, mailbox); Graph's limits by default
   ServeLimits limits;
+  JwtOptions jwt;
 };
 
 // `oofgate token`: mint an HS256 JWT for demos and tests (gateway/auth/jwt_minter.h).

@@ -1,5 +1,7 @@
 #include "gateway/http/credentials.h"
 
+#include <algorithm>
+
 #include "core/text/ascii.h"
 
 namespace oofgate::gateway {
@@ -38,7 +40,8 @@ PresentedCredentials parse_authorization(std::string_view authorization) {
   return presented;
 }
 
-core::Caller authenticate(const PresentedCredentials& presented, const core::Directory& directory) {
+core::Caller authenticate(const PresentedCredentials& presented, const core::Directory& directory,
+                          const JwtVerifier* jwt) {
   core::Caller caller;
   caller.scheme = presented.scheme;
   if (!presented.well_formed) {
@@ -46,6 +49,13 @@ core::Caller authenticate(const PresentedCredentials& presented, const core::Dir
   }
   if (presented.scheme == core::CredentialScheme::kBearer) {
     caller.principal = directory.authenticate_bearer(presented.token);
+    if (!caller.principal && jwt != nullptr && std::count(presented.token.begin(), presented.token.end(), '.') == 2) {
+      auto verdict = jwt->verify(presented.token);
+      caller.principal = verdict.principal;
+      if (!verdict.verified()) {
+        caller.failure = std::move(verdict.reason);
+      }
+    }
   } else if (presented.scheme == core::CredentialScheme::kBasic) {
     caller.principal = directory.authenticate_basic(presented.basic->user_name, presented.basic->password);
   }

@@ -7,6 +7,7 @@
 #include "core/directory/caller.h"
 #include "core/directory/directory.h"
 #include "gateway/auth/basic_credentials.h"
+#include "gateway/auth/jwt_verifier.h"
 
 namespace oofgate::gateway {
 
@@ -24,7 +25,10 @@ PresentedCredentials parse_authorization(std::string_view authorization);
 
 // Verifies presented credentials against the directory, synchronously: a bearer lookup is a hash
 // probe, Basic runs the password hash on the calling thread unless the digest cache knows it.
-core::Caller authenticate(const PresentedCredentials& presented, const core::Directory& directory);
+// A bearer token that is no opaque token of the users file and looks like a JWT (two dots) is
+// verified by `jwt`, when one is configured.
+core::Caller authenticate(const PresentedCredentials& presented, const core::Directory& directory,
+                          const JwtVerifier* jwt = nullptr);
 core::Caller authenticate(std::string_view authorization, const core::Directory& directory);
 
 }  // namespace oofgate::gateway

@@ -72,7 +72,7 @@ void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& req
                                 std::move(respond));
           return;
         }
-        hand_over(head, request, connection, authenticate(presented, directory_), std::move(respond));
+        hand_over(head, request, connection, authenticate(presented, directory_, jwt_), std::move(respond));
         return;
       }
       case Destination::kUnsupportedMediaType:

@@ -35,9 +35,10 @@ class RequestDispatcher {
  public:
   // With a `verifier`, Basic passwords are checked on its pool, never on the calling (I/O)
   // thread; without one (facade tests, fuzzers) they are checked inline.
+  // With `jwt`, bearer tokens that are not opaque tokens of the users file are verified as JWTs.
   RequestDispatcher(const core::Directory& directory, soap::SoapFacade& soap, rest::RestFacade& rest,
-                    CredentialVerifier* verifier = nullptr)
-      : directory_(directory), soap_(soap), rest_(rest), verifier_(verifier) {}
+                    CredentialVerifier* verifier = nullptr, const JwtVerifier* jwt = nullptr)
+      : directory_(directory), soap_(soap), rest_(rest), verifier_(verifier), jwt_(jwt) {}
 
   RequestHead inspect(const HttpRequest& message, bool has_body) const;
   // A refusal in the protocol of whoever owns the request; plain text where nobody can be told
@@ -62,6 +63,7 @@ class RequestDispatcher {
   soap::SoapFacade& soap_;
   rest::RestFacade& rest_;
   CredentialVerifier* verifier_;
+  const JwtVerifier* jwt_;
 };
 
 // A plain-text response, for the gateway's own answers.
