@@ -75,15 +75,16 @@ core::Result<std::unique_ptr<ssl::context>> make_tls_context(const std::string& 
   SSL_CTX_sess_set_cache_size(native, kSessionCacheSize);
   SSL_CTX_set_timeout(native, kSessionTimeoutSeconds);
   SSL_CTX_set_session_id_context(native, kSessionIdContext.data(), kSessionIdContext.size());
-  try {
-    context->use_certificate_chain_file(certificate_chain_file);
-  } catch (const boost::system::system_error& e) {
-    return tls_error("the certificate file", certificate_chain_file, openssl_reason(e));
-  }
+  // The key first: a certificate that does not match it then unloads it, which the check below reports.
   try {
     context->use_private_key_file(private_key_file, ssl::context::pem);
   } catch (const boost::system::system_error& e) {
     return tls_error("the private key file", private_key_file, openssl_reason(e));
+  }
+  try {
+    context->use_certificate_chain_file(certificate_chain_file);
+  } catch (const boost::system::system_error& e) {
+    return tls_error("the certificate file", certificate_chain_file, openssl_reason(e));
   }
   if (SSL_CTX_check_private_key(native) != 1) {
     ERR_clear_error();
