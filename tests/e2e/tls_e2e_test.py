@@ -8,9 +8,7 @@ import http.client
 import json
 import os
 import re
-import select
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -18,6 +16,9 @@ import sys
 import tempfile
 import time
 import warnings
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
+import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
 
 ADELE = {"id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd", "userPrincipalName": "adele@contoso.com",
          "displayName": "Adele Vance", "password": "Adele-Pa55", "umEnabled": True}
@@ -55,46 +56,12 @@ def make_certificates(directory):
             "-days", "1", "-extfile", "san.ext", "-out", "server.pem", cwd=directory)
 
 
-class Gateway:
-    """One `oofgate serve` on 127.0.0.1:0; stopped by its pid."""
-
-    def __init__(self, binary, workdir, name, extra_args):
-        data_dir = os.path.join(workdir, name)
-        os.makedirs(data_dir)
-        self.log = open(os.path.join(workdir, name + ".log"), "wb")
-        self.process = subprocess.Popen(
-            [binary, "serve", "--listen", "127.0.0.1:0", "--data-dir", data_dir,
-             "--users", os.path.join(workdir, "users.json"), "--threads", "2",
-             "--read-timeout", str(READ_TIMEOUT)] + extra_args,
-            stdout=subprocess.PIPE, stderr=self.log)
-        self.scheme, self.port = self._wait_ready(60)
-
-    def _wait_ready(self, seconds):
-        deadline = time.monotonic() + seconds
-        seen = b""
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.process.stdout], [], [], 0.5)
-            if ready:
-                chunk = os.read(self.process.stdout.fileno(), 4096)
-                if not chunk:
-                    break
-                seen += chunk
-                match = re.search(rb"oofgate listening on (https?)://127\.0\.0\.1:(\d+)\n", seen)
-                if match:
-                    return match.group(1).decode(), int(match.group(2))
-        self.stop()
-        raise RuntimeError("oofgate did not become ready; stdout: %r; see %s" % (seen, self.log.name))
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                os.kill(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.process.stdout.close()
-        self.log.close()
+def start_gateway(binary, workdir, name, extra_args):
+    """One `oofgate serve` on 127.0.0.1:0 with its own data directory (gateway_driver stops it by pid)."""
+    data_dir = os.path.join(workdir, name)
+    os.makedirs(data_dir)
+    return gateway_driver.Gateway(binary, workdir, ["--data-dir", data_dir, "--read-timeout", str(READ_TIMEOUT)]
+                                  + extra_args, os.path.join(workdir, "users.json"))
 
 
 def client_context(ca_file, **versions):
@@ -307,11 +274,11 @@ def run(binary):
                                                      "scopes": ["MailboxSettings.ReadWrite"]}]}, users)
         ca_file = os.path.join(workdir, "ca.pem")
         tls_args = ["--tls-cert", os.path.join(workdir, "server.pem"), "--tls-key", os.path.join(workdir, "server.key")]
-        tls_gateway = Gateway(binary, workdir, "tls", tls_args)
+        tls_gateway = start_gateway(binary, workdir, "tls", tls_args)
         gateways.append(tls_gateway)
-        public_gateway = Gateway(binary, workdir, "public", tls_args + ["--public-url", "https://um.contoso.com/oof/"])
+        public_gateway = start_gateway(binary, workdir, "public", tls_args + ["--public-url", "https://um.contoso.com/oof/"])
         gateways.append(public_gateway)
-        plain_gateway = Gateway(binary, workdir, "plain", [])
+        plain_gateway = start_gateway(binary, workdir, "plain", [])
         gateways.append(plain_gateway)
         check(tls_gateway.scheme == "https" and plain_gateway.scheme == "http",
               "ready lines: %s, %s" % (tls_gateway.scheme, plain_gateway.scheme))
