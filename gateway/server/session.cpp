@@ -81,8 +81,8 @@ void Session<Stream>::accept_tls() noexcept {
       // One deadline for the whole handshake, so a silent or slow client (a half ClientHello)
       // holds its connection no longer than a slow request would.
       tcp().expires_after(context_.limits().read_timeout);
-      beast::async_detect_ssl(tcp(), buffer_, beast::bind_front_handler(&Session::on_tls_detected,
-                                                                        this->shared_from_this()));
+      beast::async_detect_ssl(tcp(), buffer_,
+                              beast::bind_front_handler(&Session::on_tls_detected, this->shared_from_this()));
     } catch (const std::exception& e) {
       log_exception("starting a TLS handshake", &e);
       close();

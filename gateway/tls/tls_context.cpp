@@ -57,13 +57,12 @@ core::Error tls_error(const std::string& what, const std::string& file, const st
 }  // namespace
 
 core::Result<std::unique_ptr<ssl::context>> make_tls_context(const std::string& certificate_chain_file,
-                                                            const std::string& private_key_file) {
+                                                             const std::string& private_key_file) {
   auto context = std::make_unique<ssl::context>(ssl::context::tls_server);
   SSL_CTX* native = context->native_handle();
   SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION);
   SSL_CTX_set_max_proto_version(native, TLS1_3_VERSION);
-  context->set_options(ssl::context::default_workarounds | ssl::context::no_compression |
-                       ssl::context::single_dh_use);
+  context->set_options(ssl::context::default_workarounds | ssl::context::no_compression | ssl::context::single_dh_use);
   // Renegotiation is a denial-of-service lever with no use for HTTP/1.1 clients.
   SSL_CTX_set_options(native, SSL_OP_NO_RENEGOTIATION);
   if (SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1) {

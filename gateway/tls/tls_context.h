@@ -14,6 +14,6 @@ namespace oofgate::gateway {
 // only, Mozilla's "intermediate" cipher list, ALPN "http/1.1", and session resumption (an
 // in-memory session cache and session tickets). Fails with a message that names the file.
 core::Result<std::unique_ptr<boost::asio::ssl::context>> make_tls_context(const std::string& certificate_chain_file,
-                                                                         const std::string& private_key_file);
+                                                                          const std::string& private_key_file);
 
 }  // namespace oofgate::gateway
