@@ -20,6 +20,9 @@ struct Request {
   std::string_view query;  // after the '?', without it
   core::Caller caller;
   ConnectionExecutor* connection = nullptr;  // where store callbacks render; nullptr: inline
+  // The service's own origin for the absolute URLs a facade writes ("https://mail.contoso.com"):
+  // --public-url, else the scheme and listen address; never the Host header. Empty in facade tests.
+  std::string_view origin = {};
 };
 
 // RFC 9112 §3.2.2: a server must accept the absolute-form ("http://host/path?query") too; this is

@@ -25,6 +25,7 @@
 #include "gateway/config/users_file.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/server.h"
+#include "gateway/tls/tls_context.h"
 #include "rest_facade/rest_facade.h"
 #include "soap_facade/soap_facade.h"
 
@@ -157,14 +158,26 @@ int serve(const gateway::ServeOptions& options) {
   limits.read_timeout = options.limits.read_timeout;
   limits.idle_timeout = options.limits.idle_timeout;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  gateway::Server server(dispatcher, limits, threads, options.limits.max_connections);
-  auto endpoint = server.start(options.listen_host, options.listen_port);
+  std::unique_ptr<boost::asio::ssl::context> tls;  // outlives the server
+  if (!options.tls_certificate_file.empty()) {
+    auto context = gateway::make_tls_context(options.tls_certificate_file, options.tls_key_file);
+    if (!context) {
+      return fail(context.error().message);
+    }
+    tls = std::move(context).value();
+  }
+  gateway::Server server(dispatcher, limits, threads, options.limits.max_connections, tls.get());
+  auto endpoint = server.bind(options.listen_host, options.listen_port);
   if (!endpoint) {
     return fail(endpoint.error().message);
   }
   const auto address = endpoint.value().address();
   const std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
-  std::cout << "oofgate listening on http://" << host << ":" << endpoint.value().port() << std::endl;
+  const std::string listen_url =
+      std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(endpoint.value().port());
+  dispatcher.set_origin(options.public_url.empty() ? listen_url : options.public_url);
+  server.run();
+  std::cout << "oofgate listening on " << listen_url << std::endl;
   std::cerr << "oofgate: " << users.users().size() << " mailboxes, " << threads << " I/O threads, IANA tzdb "
             << zones.iana_version() << ", store "
             << (options.store_url.empty() ? options.data_dir + "/oofgate.sqlite3" : std::string("PostgreSQL (--store)"))

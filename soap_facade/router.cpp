@@ -39,15 +39,11 @@ void answer_method_not_allowed(UmEndpoint endpoint, const Reply& reply) {
   reply.send(std::move(response));
 }
 
-// Host header as given when it looks like a host name (with port), so the WSDL never echoes markup.
-std::string wsdl_host(std::string_view host) {
-  const bool plausible = !host.empty() && host.size() <= 255 && host.find_first_not_of(
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == std::string_view::npos;
-  return plausible ? std::string(host) : std::string("localhost");
-}
-
-void answer_wsdl(const HttpRequest& request, UmEndpoint endpoint, const Reply& reply) {
-  const std::string address = "http://" + wsdl_host(request[http::field::host]) + std::string(canonical_path(endpoint));
+// The address comes from the gateway's configuration (--public-url, else the scheme and listen
+// address), never from the Host header, which any client may set to anything.
+void answer_wsdl(std::string_view origin, UmEndpoint endpoint, const Reply& reply) {
+  const std::string address =
+      std::string(origin.empty() ? std::string_view("http://localhost") : origin) + std::string(canonical_path(endpoint));
   reply.plain(http::status::ok, "text/xml; charset=utf-8", um_service_wsdl(address));
 }
 
@@ -84,7 +80,7 @@ void route_request(core::MailboxService& service, const facade::Request& request
   const auto method = request.http.method();
   if (method == http::verb::get && is_wsdl_query(request.query)) {
     // The WSDL describes the service, not a mailbox, so it is served without credentials.
-    answer_wsdl(request.http, *endpoint, reply);
+    answer_wsdl(request.origin, *endpoint, reply);
     return;
   }
   if (method != http::verb::post) {

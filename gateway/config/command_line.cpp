@@ -49,6 +49,11 @@ const char* const kUsage =
     "  --jwt-issuer URL       the tokens' iss; repeatable; required with --jwks or a secret\n"
     "  --jwt-audience ID      the tokens' aud must contain it; required with --jwks or a secret\n"
     "  --jwt-leeway SECONDS   clock skew allowed on exp, nbf and iat (default 300)\n"
+    "  --tls-cert FILE        serve HTTPS (TLS 1.2 and 1.3) with this PEM certificate chain\n"
+    "  --tls-key FILE         and this PEM private key; the ready line then says https://\n"
+    "  --public-url URL       the URL clients reach this gateway at (https://mail.contoso.com),\n"
+    "                         for the addresses it writes (the WSDL's); default: the scheme and\n"
+    "                         --listen address\n"
     "  --help                 show this text\n"
     "\n"
     "limits (README.md \"Limits\" says what a client gets beyond each one):\n"
@@ -194,6 +199,17 @@ core::Result<TokenOptions> parse_token_options(int argc, const char* const* argv
   return options;
 }
 
+// http(s)://HOST[:PORT][/PATH] without a trailing '/', of characters that need no escaping in XML
+// or JSON, since it is written into documents as given.
+bool plausible_public_url(std::string_view url) {
+  const std::string_view rest = url.starts_with("https://") ? url.substr(8)
+                                : url.starts_with("http://")  ? url.substr(7)
+                                                              : std::string_view{};
+  return !rest.empty() && rest.front() != '/' && url.back() != '/' && url.size() <= 2048 &&
+         rest.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_~:[]/") ==
+             std::string_view::npos;
+}
+
 }  // namespace
 
 core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) {
@@ -246,6 +262,18 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
       options.store_url = value;
     } else if (flag == "--users") {
       options.users_file = value;
+    } else if (flag == "--tls-cert") {
+      options.tls_certificate_file = value;
+    } else if (flag == "--tls-key") {
+      options.tls_key_file = value;
+    } else if (flag == "--public-url") {
+      options.public_url = value;
+      while (options.public_url.ends_with('/')) {
+        options.public_url.pop_back();
+      }
+      if (!plausible_public_url(options.public_url)) {
+        return usage_error("--public-url needs http(s)://HOST[:PORT][/PATH], got '" + std::string(value) + "'");
+      }
     } else if (flag == "--threads") {
       if (!parse_int(value, options.threads) || options.threads == 0 || options.threads > 256) {
         return usage_error("--threads needs a number from 1 to 256");
@@ -296,6 +324,9 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
   }
   if (options.users_file.empty()) {
     return usage_error("serve needs --users FILE");
+  }
+  if (options.tls_certificate_file.empty() != options.tls_key_file.empty()) {
+    return usage_error("--tls-cert and --tls-key go together");
   }
   command_line.serve = options;
   return command_line;

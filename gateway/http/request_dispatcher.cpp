@@ -100,7 +100,7 @@ void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& req
 void RequestDispatcher::hand_over(const RequestHead& head, const HttpRequest& request,
                                   facade::ConnectionExecutor* connection, core::Caller caller,
                                   Respond respond) noexcept {
-  const facade::Request facts{request, head.media, head.path, head.query, std::move(caller), connection};
+  const facade::Request facts{request, head.media, head.path, head.query, std::move(caller), connection, origin_};
   if (head.destination == Destination::kSoapFacade) {
     soap_.handle(facts, std::move(respond));
   } else {

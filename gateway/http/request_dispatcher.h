@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/directory/directory.h"
@@ -40,6 +41,9 @@ class RequestDispatcher {
                     CredentialVerifier* verifier = nullptr, const JwtVerifier* jwt = nullptr)
       : directory_(directory), soap_(soap), rest_(rest), verifier_(verifier), jwt_(jwt) {}
 
+  // The origin facades use for absolute URLs (facade::Request::origin); set before serving.
+  void set_origin(std::string origin) { origin_ = std::move(origin); }
+
   RequestHead inspect(const HttpRequest& message, bool has_body) const;
   // A refusal in the protocol of whoever owns the request; plain text where nobody can be told
   // (`head` null: the head itself could not be read).
@@ -64,6 +68,7 @@ class RequestDispatcher {
   rest::RestFacade& rest_;
   CredentialVerifier* verifier_;
   const JwtVerifier* jwt_;
+  std::string origin_;
 };
 
 // A plain-text response, for the gateway's own answers.

@@ -13,6 +13,21 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using reuse_port = net::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
+namespace {
+
+template <class Stream>
+void start_session(tcp::socket socket, SessionContext& context, ConnectionLimit::Slot slot) {
+  // The slot is returned when the session is destroyed, whichever thread drops it last.
+  std::shared_ptr<Session<Stream>> session(new Session<Stream>(std::move(socket), context),
+                                           [slot = std::move(slot)](Session<Stream>* ended) mutable {
+                                             delete ended;
+                                             slot.release();
+                                           });
+  session->start();
+}
+
+}  // namespace
+
 Listener::Listener(net::io_context& io, SessionContext& context, AcceptShared shared)
     : io_(io), acceptor_(io), retry_timer_(io), context_(context), shared_(shared) {}
 
@@ -84,13 +99,11 @@ void Listener::admit(tcp::socket socket) {
     socket.close(ignored);
     return;
   }
-  // The slot is returned when the session is destroyed, whichever thread drops it last.
-  std::shared_ptr<Session> session(new Session(std::move(socket), context_),
-                                   [slot = std::move(*slot)](Session* ended) mutable {
-                                     delete ended;
-                                     slot.release();
-                                   });
-  session->start();
+  if (context_.tls() != nullptr) {
+    start_session<TlsStream>(std::move(socket), context_, std::move(*slot));
+  } else {
+    start_session<PlainStream>(std::move(socket), context_, std::move(*slot));
+  }
 }
 
 }  // namespace oofgate::gateway

@@ -20,16 +20,17 @@ std::string address_text(const net::ip::address& address, std::uint16_t port) {
 
 }  // namespace
 
-Server::Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections)
+Server::Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections,
+               net::ssl::context* tls)
     : connections_(max_connections), accept_errors_(std::cerr, kLogInterval), refused_(std::cerr, kLogInterval) {
   for (unsigned i = 0; i < threads; ++i) {
-    workers_.push_back(std::make_unique<Worker>(dispatcher, limits));
+    workers_.push_back(std::make_unique<Worker>(dispatcher, limits, tls));
   }
 }
 
 Server::~Server() { stop(std::chrono::seconds(0)); }
 
-core::Result<net::ip::tcp::endpoint> Server::start(const std::string& host, std::uint16_t port) {
+core::Result<net::ip::tcp::endpoint> Server::bind(const std::string& host, std::uint16_t port) {
   boost::system::error_code error;
   const auto address = net::ip::make_address(host, error);
   if (error) {
@@ -60,11 +61,14 @@ core::Result<net::ip::tcp::endpoint> Server::start(const std::string& host, std:
     }
     endpoint = bound;
   }
+  return endpoint;
+}
+
+void Server::run() {
   for (auto& worker : workers_) {
     worker->listener->start();
     worker->thread = std::thread([&io = worker->io] { io.run(); });
   }
-  return endpoint;
 }
 
 std::optional<core::Error> Server::take_port(const net::ip::address& address, std::uint16_t port) {

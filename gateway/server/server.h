@@ -25,12 +25,17 @@ namespace oofgate::gateway {
 class Server {
  public:
   // `max_connections`: open connections of the whole process; more are accepted and closed.
-  Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections);
+  // `tls`: serve HTTPS with these settings (kept alive by the caller), or nullptr for plain HTTP.
+  Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections,
+         boost::asio::ssl::context* tls = nullptr);
   ~Server();
 
-  // Takes the port (ListenAddressLock: one oofgate per port), binds every listener and starts
-  // the threads. Returns the real endpoint (port 0 resolved).
-  core::Result<boost::asio::ip::tcp::endpoint> start(const std::string& host, std::uint16_t port);
+  // Takes the port (ListenAddressLock: one oofgate per port) and binds every listener; nothing
+  // is accepted yet. Returns the real endpoint (port 0 resolved), so what depends on it can be
+  // set up before the first request.
+  core::Result<boost::asio::ip::tcp::endpoint> bind(const std::string& host, std::uint16_t port);
+  // Starts the threads: connections are accepted from now on.
+  void run();
   // Graceful stop: no new connections, idle ones closed, in-flight requests finish (up to
   // `grace`), then the threads are joined.
   void stop(std::chrono::seconds grace);
@@ -40,7 +45,8 @@ class Server {
   std::optional<core::Error> take_port(const boost::asio::ip::address& address, std::uint16_t port);
 
   struct Worker {
-    explicit Worker(RequestDispatcher& dispatcher, SessionLimits limits) : io(1), context(dispatcher, limits) {}
+    Worker(RequestDispatcher& dispatcher, SessionLimits limits, boost::asio::ssl::context* tls)
+        : io(1), context(dispatcher, limits, tls) {}
     boost::asio::io_context io;
     SessionContext context;
     std::shared_ptr<Listener> listener;

@@ -4,6 +4,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/detect_ssl.hpp>
 
 #include "core/text/ascii.h"
 #include "facade_common/log.h"
@@ -31,45 +32,138 @@ std::size_t field_bytes(const http::fields::value_type& field) {
   return field.name_string().size() + field.value().size() + 4;  // ": " and CRLF
 }
 
+template <class Stream>
+Stream make_stream(net::ip::tcp::socket socket, SessionContext& context) {
+  if constexpr (std::is_same_v<Stream, TlsStream>) {
+    return Stream(std::move(socket), *context.tls());
+  } else {
+    return Stream(std::move(socket));
+  }
+}
+
 }  // namespace
 
-Session::Session(net::ip::tcp::socket socket, SessionContext& context)
+template <class Stream>
+Session<Stream>::Session(net::ip::tcp::socket socket, SessionContext& context)
     : executor_(socket.get_executor()),
-      stream_(std::move(socket)),
+      stream_(make_stream<Stream>(std::move(socket), context)),
       buffer_(context.limits().header_limit + context.limits().trailer_limit + kReadChunk),
       context_(context) {}
 
-Session::~Session() {
+template <class Stream>
+Session<Stream>::~Session() {
   if (busy_ && !context_.draining()) {
     facade::log_event("gateway", "", "a connection closed before its request was answered");
   }
   context_.remove(this);
 }
 
-void Session::start() {
-  context_.add(this, weak_from_this());
+template <class Stream>
+void Session<Stream>::start() {
+  context_.add(this, this->weak_from_this());
   beast::error_code ignored;
-  stream_.socket().set_option(net::ip::tcp::no_delay(true), ignored);
-  const auto peer = stream_.socket().remote_endpoint(ignored);
+  tcp().socket().set_option(net::ip::tcp::no_delay(true), ignored);
+  const auto peer = tcp().socket().remote_endpoint(ignored);
   if (!ignored) {
     client_address_ = peer.address().to_string();
   }
+  if constexpr (kEncrypted) {
+    accept_tls();
+  } else {
+    read_request();
+  }
+}
+
+template <class Stream>
+void Session<Stream>::accept_tls() noexcept {
+  if constexpr (kEncrypted) {
+    try {
+      // One deadline for the whole handshake, so a silent or slow client (a half ClientHello)
+      // holds its connection no longer than a slow request would.
+      tcp().expires_after(context_.limits().read_timeout);
+      beast::async_detect_ssl(tcp(), buffer_,
+                              beast::bind_front_handler(&Session::on_tls_detected, this->shared_from_this()));
+    } catch (const std::exception& e) {
+      log_exception("starting a TLS handshake", &e);
+      close();
+    }
+  }
+}
+
+template <class Stream>
+void Session<Stream>::on_tls_detected(beast::error_code error, bool tls) noexcept {
+  if constexpr (kEncrypted) {
+    try {
+      if (error) {
+        close();
+        return;
+      }
+      if (!tls) {
+        refuse_plain_http();
+        return;
+      }
+      // The bytes read to tell TLS from HTTP are the start of the ClientHello: hand them over.
+      stream_.async_handshake(net::ssl::stream_base::server, buffer_.data(),
+                              beast::bind_front_handler(&Session::on_handshake, this->shared_from_this()));
+    } catch (const std::exception& e) {
+      log_exception("a TLS handshake", &e);
+      close();
+    }
+  }
+}
+
+template <class Stream>
+void Session<Stream>::on_handshake(beast::error_code error, std::size_t used) noexcept {
+  if (error) {
+    // A failed handshake (an old TLS version, no common cipher, a bad certificate on the client's
+    // side) concerns this connection only; there is no protocol left to answer in.
+    close();
+    return;
+  }
+  buffer_.consume(used);
   read_request();
 }
 
-void Session::drain() {
+// A client speaking plain HTTP to the HTTPS port gets a plain-text 400 in clear text (as nginx
+// answers "plain HTTP request was sent to HTTPS port"), and the connection ends.
+template <class Stream>
+void Session<Stream>::refuse_plain_http() noexcept {
+  try {
+    HttpResponse response = plain_text(http::status::bad_request, "This port speaks HTTPS: use https:// URLs.");
+    response.keep_alive(false);
+    response.prepare_payload();
+    write_response_bytes(response, http_date_now(), true, output_);
+    buffer_.clear();
+    net::async_write(tcp(), net::buffer(output_),
+                     [self = this->shared_from_this()](beast::error_code error, std::size_t) noexcept {
+                       if (error) {
+                         self->close();
+                         return;
+                       }
+                       self->linger_then_close();
+                     });
+  } catch (const std::exception& e) {
+    log_exception("refusing plain HTTP on the TLS port", &e);
+    close();
+  }
+}
+
+template <class Stream>
+void Session<Stream>::drain() {
   if (!busy_) {
     close();
   }
 }
 
-bool Session::running_here() const {
+template <class Stream>
+bool Session<Stream>::running_here() const {
   const auto* executor = executor_.target<net::io_context::executor_type>();
   return executor != nullptr && executor->running_in_this_thread();
 }
 
-void Session::post(std::function<void()> work) {
-  net::post(executor_, [self = shared_from_this(), work = std::move(work)]() noexcept {
+template <class Stream>
+void Session<Stream>::post(std::function<void()> work) {
+  net::post(executor_, [self = this->shared_from_this(), work = std::move(work)]() noexcept {
     try {
       work();
     } catch (const std::exception& e) {
@@ -80,7 +174,8 @@ void Session::post(std::function<void()> work) {
   });
 }
 
-void Session::read_request() noexcept {
+template <class Stream>
+void Session<Stream>::read_request() noexcept {
   try {
     if (context_.draining()) {
       close();
@@ -95,7 +190,7 @@ void Session::read_request() noexcept {
     // Waiting for a keep-alive request is the idle timeout; once it has started, the read timeout
     // is a deadline for the whole request, so a slow client cannot stretch it byte by byte.
     message_started_ = buffer_.size() > 0;
-    stream_.expires_after(message_started_ ? context_.limits().read_timeout : context_.limits().idle_timeout);
+    tcp().expires_after(message_started_ ? context_.limits().read_timeout : context_.limits().idle_timeout);
     parse_buffered();
   } catch (const std::exception& e) {
     log_exception("reading a request", &e);
@@ -103,7 +198,8 @@ void Session::read_request() noexcept {
   }
 }
 
-void Session::parse_buffered() noexcept {
+template <class Stream>
+void Session<Stream>::parse_buffered() noexcept {
   try {
     beast::error_code error;
     while (buffer_.size() > 0 && !parser_->is_done()) {
@@ -127,7 +223,7 @@ void Session::parse_buffered() noexcept {
             !parser_->is_done()) {
           // The client waits for this before sending its body (curl does for bodies over 1 KiB).
           net::async_write(stream_, net::buffer(kContinue),
-                           [self = shared_from_this()](beast::error_code write_error, std::size_t) noexcept {
+                           [self = this->shared_from_this()](beast::error_code write_error, std::size_t) noexcept {
                              if (write_error) {
                                self->close();
                                return;
@@ -160,7 +256,8 @@ void Session::parse_buffered() noexcept {
   }
 }
 
-void Session::read_more() {
+template <class Stream>
+void Session<Stream>::read_more() {
   const std::size_t room = buffer_.max_size() - buffer_.size();
   if (room == 0) {
     // The parser needs more than the buffer holds: a head or trailer section over the limits.
@@ -169,10 +266,11 @@ void Session::read_more() {
     return;
   }
   stream_.async_read_some(buffer_.prepare(std::min(room, kReadChunk)),
-                          beast::bind_front_handler(&Session::on_read_some, shared_from_this()));
+                          beast::bind_front_handler(&Session::on_read_some, this->shared_from_this()));
 }
 
-void Session::on_read_some(beast::error_code error, std::size_t bytes) noexcept {
+template <class Stream>
+void Session<Stream>::on_read_some(beast::error_code error, std::size_t bytes) noexcept {
   try {
     if (error) {
       // End of stream, timeout, reset or shutdown: nothing can be answered any more.
@@ -182,7 +280,7 @@ void Session::on_read_some(beast::error_code error, std::size_t bytes) noexcept 
     buffer_.commit(bytes);
     if (!message_started_ && bytes > 0) {
       message_started_ = true;
-      stream_.expires_after(context_.limits().read_timeout);
+      tcp().expires_after(context_.limits().read_timeout);
     }
     parse_buffered();
   } catch (const std::exception& e) {
@@ -191,7 +289,8 @@ void Session::on_read_some(beast::error_code error, std::size_t bytes) noexcept 
   }
 }
 
-std::optional<facade::EdgeRejection> Session::framing_error(const HttpRequest& message) const {
+template <class Stream>
+std::optional<facade::EdgeRejection> Session<Stream>::framing_error(const HttpRequest& message) const {
   const SessionLimits& limits = context_.limits();
   if (message.target().size() > limits.url_limit) {
     return facade::EdgeRejection{facade::EdgeCondition::kUriTooLong,
@@ -241,7 +340,8 @@ std::optional<facade::EdgeRejection> Session::framing_error(const HttpRequest& m
   return std::nullopt;
 }
 
-bool Session::on_head() {
+template <class Stream>
+bool Session<Stream>::on_head() {
   const HttpRequest& message = parser_->get();
   version_ = message.version();
   const bool has_body = parser_->chunked() || parser_->content_length().value_or(0) > 0;
@@ -254,7 +354,8 @@ bool Session::on_head() {
   return true;
 }
 
-void Session::on_parse_error(beast::error_code error) {
+template <class Stream>
+void Session<Stream>::on_parse_error(beast::error_code error) {
   if (error == http::error::body_limit) {
     // The head is complete when the body is found too large (Content-Length or a chunk).
     head_ = context_.dispatcher().inspect(parser_->get(), true);
@@ -281,7 +382,8 @@ void Session::on_parse_error(beast::error_code error) {
          {facade::EdgeCondition::kMalformed, "The request is not valid HTTP/1.1 (" + error.message() + ")."});
 }
 
-RequestHead Session::head_of_partial_request_line() {
+template <class Stream>
+RequestHead Session<Stream>::head_of_partial_request_line() {
   const auto bytes = buffer_.data();
   const std::string_view line(static_cast<const char*>(bytes.data()), bytes.size());
   const auto space = line.find(' ');
@@ -296,7 +398,8 @@ RequestHead Session::head_of_partial_request_line() {
 
 // Trailer fields (RFC 9110 §6.5) are bounded with the head and then dropped: none of them may
 // stand in for a header field (a trailing Authorization or Content-Type is never believed).
-bool Session::strip_trailers(HttpRequest& message) {
+template <class Stream>
+bool Session<Stream>::strip_trailers(HttpRequest& message) {
   auto it = message.begin();
   for (std::size_t i = 0; i < header_fields_ && it != message.end(); ++i) {
     ++it;
@@ -309,7 +412,8 @@ bool Session::strip_trailers(HttpRequest& message) {
   return trailer_bytes <= context_.limits().trailer_limit;
 }
 
-void Session::on_request() {
+template <class Stream>
+void Session<Stream>::on_request() {
   HttpRequest& message = parser_->get();
   if (!strip_trailers(message)) {
     refuse(&head_, {facade::EdgeCondition::kHeadersTooLarge,
@@ -318,12 +422,12 @@ void Session::on_request() {
     return;
   }
   busy_ = true;
-  stream_.expires_never();
+  tcp().expires_never();
   head_request_ = message.method() == http::verb::head;
   keep_alive_ = message.keep_alive();
   context_.dispatcher().dispatch(
       head_, message, this, client_address_,
-      [self = shared_from_this(),
+      [self = this->shared_from_this(),
        // Keeps the io_context running while a store thread still owes this answer.
        work = net::make_work_guard(stream_.get_executor())](HttpResponse response) mutable {
         // Facades may answer from a store thread; the session's own thread writes.
@@ -333,7 +437,8 @@ void Session::on_request() {
       });
 }
 
-void Session::refuse(const RequestHead* head, facade::EdgeRejection rejection) {
+template <class Stream>
+void Session<Stream>::refuse(const RequestHead* head, facade::EdgeRejection rejection) {
   // The rest of the stream cannot be trusted to be in sync: answer, then close.
   HttpResponse response = context_.dispatcher().reject(head, parser_->get(), rejection);
   keep_alive_ = false;
@@ -343,7 +448,8 @@ void Session::refuse(const RequestHead* head, facade::EdgeRejection rejection) {
   send(std::move(response));
 }
 
-void Session::send(HttpResponse response) noexcept {
+template <class Stream>
+void Session<Stream>::send(HttpResponse response) noexcept {
   try {
     if (closed_) {
       return;
@@ -353,16 +459,17 @@ void Session::send(HttpResponse response) noexcept {
     response.keep_alive(keep_alive);
     response.prepare_payload();
     write_response_bytes(response, http_date_now(), !head_request_, output_);
-    stream_.expires_after(context_.limits().write_timeout);
+    tcp().expires_after(context_.limits().write_timeout);
     net::async_write(stream_, net::buffer(output_),
-                     beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+                     beast::bind_front_handler(&Session::on_write, this->shared_from_this(), keep_alive));
   } catch (const std::exception& e) {
     log_exception("writing a response", &e);
     close();
   }
 }
 
-void Session::on_write(bool keep_alive, beast::error_code error, std::size_t) noexcept {
+template <class Stream>
+void Session<Stream>::on_write(bool keep_alive, beast::error_code error, std::size_t) noexcept {
   busy_ = false;
   if (error || !keep_alive) {
     if (!error && linger_on_close_) {
@@ -378,15 +485,17 @@ void Session::on_write(bool keep_alive, beast::error_code error, std::size_t) no
 // After refusing a request whose body is still arriving, closing at once would reset the
 // connection and could destroy our answer before the client reads it; so stop sending, and
 // discard what is still coming for a short while (as nginx's lingering_close does).
-void Session::linger_then_close() noexcept {
+template <class Stream>
+void Session<Stream>::linger_then_close() noexcept {
   try {
     if (discarded_ == 0) {
       beast::error_code ignored;
-      stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-      stream_.expires_after(std::chrono::seconds(2));
+      tcp().socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+      tcp().expires_after(std::chrono::seconds(2));
     }
-    stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code error,
-                                                                               std::size_t n) noexcept {
+    // Raw TCP bytes, also over TLS: nothing read here is ever looked at.
+    tcp().async_read_some(net::buffer(discard_), [self = this->shared_from_this()](beast::error_code error,
+                                                                                   std::size_t n) noexcept {
       constexpr std::size_t kMaxDiscardedBytes = 4 * 1024 * 1024;
       self->discarded_ += n;
       if (error || self->discarded_ > kMaxDiscardedBytes) {
@@ -400,11 +509,16 @@ void Session::linger_then_close() noexcept {
   }
 }
 
-void Session::close() noexcept {
+template <class Stream>
+void Session<Stream>::close() noexcept {
   closed_ = true;
   beast::error_code ignored;
-  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-  stream_.socket().close(ignored);
+  tcp().socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+  tcp().socket().close(ignored);
 }
+
+// Both transports are compiled here, once.
+template class Session<PlainStream>;
+template class Session<TlsStream>;
 
 }  // namespace oofgate::gateway

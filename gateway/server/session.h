@@ -4,10 +4,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include "facade_common/connection_executor.h"
 #include "facade_common/edge_rejection.h"
@@ -16,24 +18,41 @@
 
 namespace oofgate::gateway {
 
+// The two transports a Session runs over: plain HTTP, and HTTPS (TLS over the same TCP stream,
+// so the deadlines of the TCP stream bound the handshake and every TLS record alike).
+using PlainStream = boost::beast::tcp_stream;
+using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+
 // One HTTP/1.1 connection: reads a request within the limits, checks its framing (RFC 9112),
 // hands it to the dispatcher, writes the response, repeats while keep-alive. Only I/O; one
 // request in flight at a time. Lives on one single-threaded io_context, so its handlers never
 // race each other; every handler is noexcept and catches everything, so no request can end the
-// process or the thread's io_context.
-class Session final : public std::enable_shared_from_this<Session>, public facade::ConnectionExecutor {
+// process or the thread's io_context. A template on the stream, so plain HTTP pays for neither a
+// virtual call nor a branch per read; over TLS the handshake comes first, within the read timeout.
+template <class Stream>
+class Session final : public Connection,
+                      public std::enable_shared_from_this<Session<Stream>>,
+                      public facade::ConnectionExecutor {
  public:
   Session(boost::asio::ip::tcp::socket socket, SessionContext& context);
   ~Session();
 
   void start();
   // Called on the session's thread during shutdown.
-  void drain();
+  void drain() override;
 
   bool running_here() const override;
   void post(std::function<void()> work) override;
 
  private:
+  static constexpr bool kEncrypted = std::is_same_v<Stream, TlsStream>;
+
+  boost::beast::tcp_stream& tcp() { return boost::beast::get_lowest_layer(stream_); }
+  // TLS only: tells TLS from plain HTTP by the first byte, then handshakes.
+  void accept_tls() noexcept;
+  void on_tls_detected(boost::beast::error_code error, bool tls) noexcept;
+  void on_handshake(boost::beast::error_code error, std::size_t used) noexcept;
+  void refuse_plain_http() noexcept;
   void read_request() noexcept;
   void parse_buffered() noexcept;
   void read_more();
@@ -53,7 +72,7 @@ class Session final : public std::enable_shared_from_this<Session>, public facad
   bool strip_trailers(HttpRequest& message);
 
   boost::asio::any_io_executor executor_;  // the connection's thread (its io_context)
-  boost::beast::tcp_stream stream_;
+  Stream stream_;
   // Bounded: it holds one head or one trailer section at most, so neither can grow memory.
   boost::beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;

@@ -2,16 +2,14 @@
 
 #include <vector>
 
-#include "gateway/server/session.h"
-
 namespace oofgate::gateway {
 
-void SessionContext::add(Session* session, std::weak_ptr<Session> handle) {
+void SessionContext::add(Connection* session, std::weak_ptr<Connection> handle) {
   std::lock_guard lock(sessions_mutex_);
   sessions_.emplace(session, std::move(handle));
 }
 
-void SessionContext::remove(Session* session) {
+void SessionContext::remove(Connection* session) {
   std::lock_guard lock(sessions_mutex_);
   sessions_.erase(session);
 }
@@ -23,7 +21,7 @@ std::size_t SessionContext::live_sessions() {
 
 void SessionContext::drain() {
   draining_ = true;
-  std::vector<std::shared_ptr<Session>> live;
+  std::vector<std::shared_ptr<Connection>> live;
   {
     std::lock_guard lock(sessions_mutex_);
     for (auto& [raw, handle] : sessions_) {

@@ -7,10 +7,23 @@
 #include <mutex>
 #include <unordered_map>
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace oofgate::gateway {
 
 class RequestDispatcher;
-class Session;
+
+// What a graceful stop needs of a connection, whatever its transport (plain TCP or TLS).
+class Connection {
+ public:
+  // Called on the connection's thread: close now if idle, else after the answer in flight.
+  virtual void drain() = 0;
+
+ protected:
+  ~Connection() = default;
+};
 
 // Every bound on one connection's reading (see README "Limits").
 struct SessionLimits {
@@ -24,18 +37,21 @@ struct SessionLimits {
   std::chrono::seconds write_timeout{30};
 };
 
-// What the sessions of one I/O thread share: the dispatcher, the limits, and the set of live
-// sessions (so a graceful stop can close the idle ones).
+// What the sessions of one I/O thread share: the dispatcher, the limits, the TLS settings, and
+// the set of live sessions (so a graceful stop can close the idle ones).
 class SessionContext {
  public:
-  SessionContext(RequestDispatcher& dispatcher, SessionLimits limits) : dispatcher_(dispatcher), limits_(limits) {}
+  // `tls`: the process's TLS settings, or nullptr to serve plain HTTP.
+  SessionContext(RequestDispatcher& dispatcher, SessionLimits limits, boost::asio::ssl::context* tls = nullptr)
+      : dispatcher_(dispatcher), limits_(limits), tls_(tls) {}
 
   RequestDispatcher& dispatcher() { return dispatcher_; }
   const SessionLimits& limits() const { return limits_; }
+  boost::asio::ssl::context* tls() const { return tls_; }
   bool draining() const { return draining_; }
 
-  void add(Session* session, std::weak_ptr<Session> handle);
-  void remove(Session* session);
+  void add(Connection* session, std::weak_ptr<Connection> handle);
+  void remove(Connection* session);
   std::size_t live_sessions();
   // Runs on the I/O thread: no new requests; idle sessions close now, busy ones after replying.
   void drain();
@@ -43,10 +59,11 @@ class SessionContext {
  private:
   RequestDispatcher& dispatcher_;
   SessionLimits limits_;
+  boost::asio::ssl::context* tls_;
   bool draining_ = false;
   // Sessions may be destroyed off the I/O thread during shutdown, so the set has a lock.
   std::mutex sessions_mutex_;
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;
+  std::unordered_map<Connection*, std::weak_ptr<Connection>> sessions_;
 };
 
 }  // namespace oofgate::gateway

@@ -44,7 +44,7 @@ class Gateway:
         self.process = subprocess.Popen(
             [binary, "serve", "--listen", "127.0.0.1:0", "--users", users_file, "--threads", "2"] + store_args,
             stdout=subprocess.PIPE, stderr=self.log)
-        self.port = self._wait_ready(60)
+        self.scheme, self.port = self._wait_ready(60)
 
     def _wait_ready(self, seconds):
         deadline = time.monotonic() + seconds
@@ -56,9 +56,9 @@ class Gateway:
                 if not chunk:
                     break
                 seen += chunk
-                match = re.search(rb"oofgate listening on http://127\.0\.0\.1:(\d+)\n", seen)
+                match = re.search(rb"oofgate listening on (https?)://127\.0\.0\.1:(\d+)\n", seen)
                 if match:
-                    return int(match.group(1))
+                    return match.group(1).decode(), int(match.group(2))
         self.kill()
         raise RuntimeError("oofgate did not become ready; stdout: %r; see %s" % (seen, self.log.name))
 

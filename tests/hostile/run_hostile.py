@@ -59,7 +59,7 @@ class Gateway(gateway_driver.Gateway):
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log,
                                         preexec_fn=limit_descriptors if nofile else None)
         self.pid = self.process.pid
-        self.port = self._wait_ready(30)
+        self.scheme, self.port = self._wait_ready(30)
 
     def alive(self):
         return self.process.poll() is None

@@ -1,4 +1,4 @@
-// Checklist §6 items 3, 4 and 45: a hand-written WSDL on ?wsdl, addressed from the Host header.
+// Checklist §6 items 3, 4 and 45: a hand-written WSDL on ?wsdl, addressed from the gateway's origin.
 #include <pugixml.hpp>
 
 #include "soap_test_support.h"
@@ -40,12 +40,19 @@ TEST_F(SoapWsdl, IsWellFormedAndDeclaresEveryOperationInBothBindings) {
   }
 }
 
-TEST_F(SoapWsdl, AddressComesFromTheHostHeaderAndTheRequestedEndpoint) {
-  const auto response = get("/unifiedmessaging/service.asmx?wsdl");
-  EXPECT_NE(response.body().find(R"(<soap:address location="http://mail.contoso.com:8443/UnifiedMessaging/Service.asmx"/>)"),
+TEST_F(SoapWsdl, AddressIsTheGatewaysOriginAndTheRequestedEndpointNeverTheHostHeader) {
+  soap::HttpRequest request{http::verb::get, "/unifiedmessaging/service.asmx?wsdl", 11};
+  request.set(http::field::host, "mail.contoso.com:8443");
+  auto facts = facade::describe_request(request, core::Caller{});
+  facts.origin = "https://um.fabrikam.com";
+  std::promise<soap::HttpResponse> promise;
+  facade_.handle(facts, [&promise](soap::HttpResponse response) { promise.set_value(std::move(response)); });
+  const auto response = promise.get_future().get();
+  EXPECT_NE(response.body().find(R"(<soap:address location="https://um.fabrikam.com/UnifiedMessaging/Service.asmx"/>)"),
             std::string::npos);
-  EXPECT_NE(response.body().find(R"(<soap12:address location="http://mail.contoso.com:8443/UnifiedMessaging/Service.asmx"/>)"),
+  EXPECT_NE(response.body().find(R"(<soap12:address location="https://um.fabrikam.com/UnifiedMessaging/Service.asmx"/>)"),
             std::string::npos);
+  EXPECT_EQ(response.body().find("mail.contoso.com"), std::string::npos);
 }
 
 TEST_F(SoapWsdl, HostileHostHeaderIsNotEchoed) {
