@@ -1,6 +1,7 @@
 #include "gateway/auth/jwt_json.h"
 
 #include <unordered_set>
+#include <utility>
 
 namespace oofgate::gateway {
 
@@ -12,7 +13,7 @@ bool parse_unique_object(std::string_view text, rapidjson::Document& out) {
   }
   std::unordered_set<std::string_view> names;
   names.reserve(out.MemberCount());
-  for (const auto& member : out.GetObject()) {
+  for (const auto& member : std::as_const(out).GetObject()) {
     if (!names.emplace(member.name.GetString(), member.name.GetStringLength()).second) {
       return false;
     }

@@ -1,5 +1,7 @@
 #include "gateway/auth/jwt_verifier.h"
 
+#include <utility>
+
 #include "core/text/utf8.h"
 #include "gateway/auth/jwt_base64url.h"
 #include "gateway/auth/jwt_json.h"
@@ -161,9 +163,9 @@ std::optional<JwtVerdict> JwtVerifier::check_signature(std::string_view header_j
     return jwt_rejected(JwtRejection::kUnsupportedAlgorithm,
                         "the token's alg " + core::printable_excerpt(alg, 16) + " is not accepted");
   }
-  const auto kid = header.FindMember("kid");
+  const auto kid = std::as_const(header).FindMember("kid");
   const auto signature = decode_base64url(encoded_signature);
-  if (kid == header.MemberEnd()) {
+  if (kid == std::as_const(header).MemberEnd()) {
     if (config_.hs256_secret.empty()) {
       return jwt_rejected(JwtRejection::kUnknownKey, "the token names no kid");
     }

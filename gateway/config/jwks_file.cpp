@@ -1,5 +1,6 @@
 #include "gateway/config/jwks_file.h"
 
+#include <utility>
 #include <fstream>
 #include <optional>
 
@@ -72,8 +73,8 @@ core::Result<JwtKeySet> parse_jwks(std::string_view json) {
   if (!parse_unique_object(json, document)) {
     return jwks_error("not a JSON object (or one with a member named twice)");
   }
-  const auto keys = document.FindMember("keys");
-  if (keys == document.MemberEnd() || !keys->value.IsArray()) {
+  const auto keys = std::as_const(document).FindMember("keys");
+  if (keys == std::as_const(document).MemberEnd() || !keys->value.IsArray()) {
     return jwks_error("no \"keys\" array");
   }
   if (keys->value.Size() > kMaxJwksKeys) {
