@@ -30,6 +30,7 @@
 #include "fuzz/one_answer.h"
 #include "fuzz/response_checks.h"
 #include "facade_common/media_type.h"
+#include "facade_common/request.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/session_context.h"
 #include "rest_facade/rest_facade.h"
@@ -142,20 +143,18 @@ enum class Answerer { kGraph, kSoap, kGateway };
 // its path; otherwise the media type decides, and a media type no facade takes is refused by the
 // facade whose path it is, or by the gateway in plain text.
 Answerer expected_answerer(const gateway::HttpRequest& request) {
-  std::string path(request.target().substr(0, request.target().find('?')));
+  const std::string_view target = facade::origin_form(std::string_view(request.target().data(), request.target().size()));
+  std::string path(target.substr(0, target.find('?')));
   for (char& c : path) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   const bool graph_path = path == "/v1.0" || path == "/beta" || path.starts_with("/v1.0/") || path.starts_with("/beta/");
   const bool soap_path = path.ends_with(".asmx");
   const facade::MediaKind media_type = facade::parse_media_type(request[http::field::content_type]).kind;
-  const bool by_path = request.body().empty() || media_type == facade::MediaKind::kNone ||
-                       media_type == facade::MediaKind::kOther;
-  if (by_path && graph_path) {
-    return Answerer::kGraph;
-  }
-  if (by_path && soap_path) {
-    return Answerer::kSoap;
+  const auto path_owner = graph_path ? Answerer::kGraph : soap_path ? Answerer::kSoap : Answerer::kGateway;
+  // Without a body only the path decides, whatever Content-Type came along.
+  if (request.body().empty() && !request.chunked()) {
+    return path_owner;
   }
   switch (media_type) {
     case facade::MediaKind::kJson:
@@ -167,7 +166,8 @@ Answerer expected_answerer(const gateway::HttpRequest& request) {
     case facade::MediaKind::kOther:
       break;
   }
-  return Answerer::kGateway;
+  // A body no facade takes: the owner of the path answers, or the gateway.
+  return path_owner;
 }
 
 void check_answer(const gateway::HttpRequest& request, const fuzzing::HttpResponse& response) {
