@@ -12,13 +12,13 @@ namespace oofgate::facade {
 // owns the request renders it in its protocol (Graph error JSON, SOAP fault); the gateway answers
 // in plain text only where no protocol can be told.
 enum class EdgeCondition : std::uint8_t {
-  kMalformed,           // 400: framing or syntax (RFC 9112)
-  kPayloadTooLarge,     // 413
-  kHeadersTooLarge,     // 431: header or trailer fields
-  kUriTooLong,          // 414
-  kTooManyFailures,     // 429: repeated authentication failures from one address
-  kServerBusy,          // 503: the credential verifier is saturated
-  kInternalError,       // 500: an exception reached the gateway's catch-all
+  kMalformed,        // 400: framing or syntax (RFC 9112)
+  kPayloadTooLarge,  // 413
+  kHeadersTooLarge,  // 431: header or trailer fields
+  kUriTooLong,       // 414
+  kTooManyFailures,  // 429: repeated authentication failures from one address
+  kServerBusy,       // 503: the credential verifier is saturated
+  kInternalError,    // 500: an exception reached the gateway's catch-all
 };
 
 struct EdgeRejection {

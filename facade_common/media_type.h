@@ -13,7 +13,7 @@ enum class MediaKind : std::uint8_t { kNone, kJson, kTextXml, kSoapXml, kOther }
 // and the parameters the facades use. Views point into the request's header.
 struct MediaType {
   MediaKind kind = MediaKind::kNone;
-  bool json_family = false;  // application/json or any */*+json (Graph reads those as JSON)
+  bool json_family = false;                 // application/json or any */*+json (Graph reads those as JSON)
   std::optional<std::string_view> charset;  // unquoted, as sent
   std::optional<std::string_view> action;   // SOAP 1.2 `action` (RFC 3902), unquoted
 

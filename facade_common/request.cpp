@@ -24,8 +24,12 @@ void split_target(std::string_view target, std::string_view& path, std::string_v
 Request describe_request(const HttpRequest& http, core::Caller caller, ConnectionExecutor* connection) {
   const auto content_type = http[http::field::content_type];
   const std::string_view target(http.target().data(), http.target().size());
-  Request request{http, parse_media_type(std::string_view(content_type.data(), content_type.size())), {}, {},
-                  std::move(caller), connection};
+  Request request{http,
+                  parse_media_type(std::string_view(content_type.data(), content_type.size())),
+                  {},
+                  {},
+                  std::move(caller),
+                  connection};
   split_target(target, request.path, request.query);
   return request;
 }

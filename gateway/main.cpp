@@ -14,10 +14,9 @@
 #include "core/time/time_zone_db.h"
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/auth/failure_limiter.h"
-#include "gateway/auth/jwt_secret_file.h"
-#include "gateway/auth/jwt_verifier.h"
 #include "gateway/auth/jwt_minter.h"
 #include "gateway/auth/jwt_secret_file.h"
+#include "gateway/auth/jwt_verifier.h"
 #include "gateway/auth/work_pool.h"
 #include "gateway/config/command_line.h"
 #include "gateway/config/data_dir_lock.h"
@@ -65,8 +64,8 @@ core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::Serv
 
 // The JWT verifier when --jwks or an HS256 secret is configured; nullptr otherwise.
 core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gateway::JwtOptions& options,
-                                                                     const core::Directory& users,
-                                                                     const core::Clock& clock) {
+                                                                      const core::Directory& users,
+                                                                      const core::Clock& clock) {
   if (!options.enabled()) {
     return std::unique_ptr<gateway::JwtVerifier>();
   }
@@ -202,7 +201,7 @@ int mint_token(const gateway::TokenOptions& options) {
     return fail(secret.error().message);
   }
   gateway::JwtMintRequest request{options.issuer, options.audience, options.user, options.app,
-                                  options.scopes, options.roles, options.ttl};
+                                  options.scopes, options.roles,    options.ttl};
   const auto now = std::chrono::floor<std::chrono::seconds>(core::SystemClock().now()).time_since_epoch().count();
   std::cout << gateway::mint_hs256_token(secret.value(), request, now) << std::endl;
   return 0;

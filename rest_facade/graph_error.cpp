@@ -61,7 +61,9 @@ GraphError graph_error_from(const core::Error& error) {
   return internal_error(error.message);
 }
 
-GraphError empty_payload_error() { return make(status::bad_request, "BadRequest", "Empty Payload. JSON content expected."); }
+GraphError empty_payload_error() {
+  return make(status::bad_request, "BadRequest", "Empty Payload. JSON content expected.");
+}
 
 GraphError unreadable_payload_error() {
   return make(status::bad_request, "BadRequest",
@@ -113,8 +115,8 @@ GraphError segment_not_found_error(std::string_view segment) {
 }
 
 GraphError method_not_allowed_error(std::string allow) {
-  GraphError result =
-      make(status::method_not_allowed, "MethodNotAllowed", "Specified HTTP method is not allowed for the request target.");
+  GraphError result = make(status::method_not_allowed, "MethodNotAllowed",
+                           "Specified HTTP method is not allowed for the request target.");
   result.headers.emplace_back("Allow", std::move(allow));
   return result;
 }

@@ -18,7 +18,7 @@ struct GraphError {
   std::string code;
   std::string message;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Allow, Retry-After
-  std::string log_detail;  // for the log only; never sent
+  std::string log_detail;                                    // for the log only; never sent
 };
 
 // The one mapping from core errors to Graph errors.

@@ -21,8 +21,7 @@ void add_graph_headers(facade::HttpResponse& response, const std::string& reques
 
 }  // namespace
 
-Reply::Reply(const core::Clock& clock, std::string request_id, std::string client_request_id,
-             facade::Respond respond)
+Reply::Reply(const core::Clock& clock, std::string request_id, std::string client_request_id, facade::Respond respond)
     : clock_(clock),
       client_request_id_(std::move(client_request_id)),
       channel_("rest_facade", std::move(request_id), std::move(respond)) {}

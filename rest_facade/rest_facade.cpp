@@ -55,9 +55,10 @@ std::optional<GraphError> authentication_error(const core::Caller& caller, const
     return std::nullopt;
   }
   const bool token_failed = caller.scheme == core::CredentialScheme::kBearer;
-  GraphError error = unauthenticated_error(!token_failed        ? std::string("Access token is empty.")
-                                           : caller.failure.empty() ? std::string("CompactToken parsing failed with error code: 80049217")
-                                                                    : caller.failure);
+  GraphError error = unauthenticated_error(!token_failed ? std::string("Access token is empty.")
+                                           : caller.failure.empty()
+                                               ? std::string("CompactToken parsing failed with error code: 80049217")
+                                               : caller.failure);
   if (!issuer.empty()) {
     std::string challenge = "Bearer realm=\"\", authorization_uri=\"" + challenge_text(issuer) + "\"";
     if (token_failed) {

@@ -8,8 +8,8 @@ namespace oofgate::soap {
 namespace {
 
 constexpr std::array<std::string_view, 12> kExceptionNames = {
-    "InvalidRequestException",  "SchemaValidationException", "InvalidOperationException",
-    "AccessDeniedException",    "UserNotUmEnabledException", "InvalidArgumentException",
+    "InvalidRequestException",  "SchemaValidationException",   "InvalidOperationException",
+    "AccessDeniedException",    "UserNotUmEnabledException",   "InvalidArgumentException",
     "InvalidObjectIdException", "InvalidPhoneNumberException", "InvalidCallIdException",
     "NotSupportedException",    "ServiceUnavailableException", "InternalServerErrorException",
 };

@@ -15,18 +15,18 @@ enum class FaultCode : std::uint8_t { kVersionMismatch, kMustUnderstand, kClient
 // detail/ExceptionType values. MS-OXWUMS documents only InvalidObjectIdException, InvalidCallIdException
 // and DialingRulesException (§2.2.3.1); the other names are oofgate's own, chosen in the same style.
 enum class ExceptionType : std::uint8_t {
-  kInvalidRequest,         // not well-formed, not a SOAP envelope, refused XML constructs, bad SOAPAction
-  kSchemaValidation,       // an operation's parameter is missing, repeated, unexpected or of the wrong type
-  kInvalidOperation,       // the Body holds no UM operation oofgate knows
-  kAccessDenied,           // no credentials, an application identity, or a missing permission
-  kUserNotUmEnabled,       // spec §1.6 suggestion
-  kInvalidArgument,        // a value outside its domain
-  kInvalidObjectId,        // MS-OXWUMS §4.15: "The object identifier isn't valid"
-  kInvalidPhoneNumber,     // spec §1.6 suggestion: SetPlayOnPhoneDialString
-  kInvalidCallId,          // MS-OXWUMS §2.2.3.1: GetCallInfo / Disconnect
-  kNotSupported,           // an operation oofgate deliberately does not provide (telephony, PIN)
-  kServiceUnavailable,     // the store could not read or commit; nothing was applied
-  kInternalServerError,    // a bug; the detail is only in the log
+  kInvalidRequest,       // not well-formed, not a SOAP envelope, refused XML constructs, bad SOAPAction
+  kSchemaValidation,     // an operation's parameter is missing, repeated, unexpected or of the wrong type
+  kInvalidOperation,     // the Body holds no UM operation oofgate knows
+  kAccessDenied,         // no credentials, an application identity, or a missing permission
+  kUserNotUmEnabled,     // spec §1.6 suggestion
+  kInvalidArgument,      // a value outside its domain
+  kInvalidObjectId,      // MS-OXWUMS §4.15: "The object identifier isn't valid"
+  kInvalidPhoneNumber,   // spec §1.6 suggestion: SetPlayOnPhoneDialString
+  kInvalidCallId,        // MS-OXWUMS §2.2.3.1: GetCallInfo / Disconnect
+  kNotSupported,         // an operation oofgate deliberately does not provide (telephony, PIN)
+  kServiceUnavailable,   // the store could not read or commit; nothing was applied
+  kInternalServerError,  // a bug; the detail is only in the log
 };
 
 std::string_view exception_type_name(ExceptionType type);

@@ -26,6 +26,8 @@ constexpr std::string_view envelope_ns(SoapVersion version) {
   return version == SoapVersion::k11 ? kSoap11EnvelopeNs : kSoap12EnvelopeNs;
 }
 
-constexpr std::string_view messages_ns(MessagesNs ns) { return ns == MessagesNs::kHttp ? kMessagesNs : kMessagesNsHttps; }
+constexpr std::string_view messages_ns(MessagesNs ns) {
+  return ns == MessagesNs::kHttp ? kMessagesNs : kMessagesNsHttps;
+}
 
 }  // namespace oofgate::soap

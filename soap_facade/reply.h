@@ -56,7 +56,8 @@ class Reply {
 template <typename Work>
 void guarded(const Reply& reply, Work&& work) noexcept {
   facade::guarded(reply.channel(), std::forward<Work>(work), [&reply] {
-    reply.fault(server_fault(ExceptionType::kInternalServerError, "An internal server error occurred. The operation failed."));
+    reply.fault(
+        server_fault(ExceptionType::kInternalServerError, "An internal server error occurred. The operation failed."));
   });
 }
 

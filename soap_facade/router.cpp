@@ -42,8 +42,8 @@ void answer_method_not_allowed(UmEndpoint endpoint, const Reply& reply) {
 // The address comes from the gateway's configuration (--public-url, else the scheme and listen
 // address), never from the Host header, which any client may set to anything.
 void answer_wsdl(std::string_view origin, UmEndpoint endpoint, const Reply& reply) {
-  const std::string address =
-      std::string(origin.empty() ? std::string_view("http://localhost") : origin) + std::string(canonical_path(endpoint));
+  const std::string address = std::string(origin.empty() ? std::string_view("http://localhost") : origin) +
+                              std::string(canonical_path(endpoint));
   reply.plain(http::status::ok, "text/xml; charset=utf-8", um_service_wsdl(address));
 }
 

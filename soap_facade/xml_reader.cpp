@@ -33,7 +33,8 @@ std::optional<Fault> check_declared_encoding(std::string_view bytes) {
   if (bytes.starts_with(kBom)) {
     bytes.remove_prefix(kBom.size());
   }
-  if (!bytes.starts_with("<?xml") || bytes.size() < 6 || std::string_view(" \t\r\n").find(bytes[5]) == std::string_view::npos) {
+  if (!bytes.starts_with("<?xml") || bytes.size() < 6 ||
+      std::string_view(" \t\r\n").find(bytes[5]) == std::string_view::npos) {
     return std::nullopt;
   }
   const std::string_view declaration = bytes.substr(0, bytes.find("?>"));

@@ -23,8 +23,8 @@ Result<std::unique_ptr<Directory>> Directory::create(std::vector<User> users, st
       return Error{ErrorCode::kInvalidArgument, "every user needs an id and a userPrincipalName"};
     }
     if (user.id.size() > kMaxUserNameBytes || user.user_principal_name.size() > kMaxUserNameBytes) {
-      return Error{ErrorCode::kInvalidArgument, "user ids and userPrincipalNames are at most " +
-                                                    std::to_string(kMaxUserNameBytes) + " bytes"};
+      return Error{ErrorCode::kInvalidArgument,
+                   "user ids and userPrincipalNames are at most " + std::to_string(kMaxUserNameBytes) + " bytes"};
     }
     if (!user.password_hash.empty() && !PasswordHasher::is_hash(user.password_hash)) {
       if (!PasswordHasher::is_acceptable_password(user.password_hash) ||

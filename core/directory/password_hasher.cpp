@@ -26,8 +26,8 @@ bool unbase64(std::string_view text, std::vector<unsigned char>& out) {
     return false;
   }
   out.assign(3 * text.size() / 4, 0);
-  const int written = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
-                                      static_cast<int>(text.size()));
+  const int written =
+      EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
   if (written < 0) {
     return false;
   }

@@ -67,7 +67,7 @@ std::array<std::uint64_t, 2> siphash128(const std::array<std::uint64_t, 2>& key,
   s.compress(last);
   const std::uint64_t low = s.finish(0xee);
   s.v1 ^= 0xdd;
-  const std::uint64_t high = s.finish(0) ;
+  const std::uint64_t high = s.finish(0);
   return {low, high};
 }
 

@@ -9,7 +9,7 @@ struct User {
   std::string id;                   // object id (GUID), the mailbox key
   std::string user_principal_name;  // e.g. adele@contoso.com
   std::string display_name;
-  std::string password_hash;        // PasswordHasher format; never the password
+  std::string password_hash;  // PasswordHasher format; never the password
   bool um_enabled = false;
 };
 

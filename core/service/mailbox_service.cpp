@@ -20,8 +20,8 @@ constexpr std::size_t kMaxDialStringLength = 64;
 
 bool is_dial_string(const std::string& text) {
   return !text.empty() && text.size() <= kMaxDialStringLength && std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ' || c == '(' || c == ')' || c == '*' ||
-           c == '#' || c == ',';
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ' || c == '(' || c == ')' || c == '*' || c == '#' ||
+           c == ',';
   });
 }
 
@@ -30,7 +30,8 @@ bool is_base64(const std::string& text) {
     return false;
   }
   const auto padding = text.find('=');
-  if (padding != std::string::npos && (padding < text.size() - 2 || text.find_first_not_of('=', padding) != std::string::npos)) {
+  if (padding != std::string::npos &&
+      (padding < text.size() - 2 || text.find_first_not_of('=', padding) != std::string::npos)) {
     return false;
   }
   return std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(padding, text.size())),
@@ -56,7 +57,8 @@ Result<const User*> MailboxService::authorize(const Principal& caller, const Mai
   } else {
     owner = directory_.find_user(target.id_or_upn);
     if (owner == nullptr) {
-      return Error{ErrorCode::kUserNotFound, "The requested user '" + printable_excerpt(target.id_or_upn) + "' is invalid."};
+      return Error{ErrorCode::kUserNotFound,
+                   "The requested user '" + printable_excerpt(target.id_or_upn) + "' is invalid."};
     }
     if (caller.kind == PrincipalKind::kDelegated && caller.user != owner) {
       return access_denied();
@@ -197,8 +199,8 @@ void MailboxService::reset_pin(const User& owner, SnapshotCallback done) {
     return;
   }
   if (const auto wait = pin_reset_limiter_.try_acquire(owner.id)) {
-    done(Error{ErrorCode::kRateLimited, "Too many PIN resets for this mailbox. Try again in " +
-                                            std::to_string(wait->count()) + " seconds."});
+    done(Error{ErrorCode::kRateLimited,
+               "Too many PIN resets for this mailbox. Try again in " + std::to_string(wait->count()) + " seconds."});
     return;
   }
   if (pin_reset_.work == nullptr) {
@@ -207,9 +209,9 @@ void MailboxService::reset_pin(const User& owner, SnapshotCallback done) {
   }
   // Both halves may own `done`; whichever the executor calls takes it.
   auto shared_done = std::make_shared<SnapshotCallback>(std::move(done));
-  const bool queued = pin_reset_.work->submit(
-      [this, &owner, shared_done] { reset_pin_now(owner, std::move(*shared_done)); },
-      [shared_done] { (*shared_done)(busy_error()); });
+  const bool queued =
+      pin_reset_.work->submit([this, &owner, shared_done] { reset_pin_now(owner, std::move(*shared_done)); },
+                              [shared_done] { (*shared_done)(busy_error()); });
   if (!queued) {
     (*shared_done)(busy_error());
   }

@@ -13,7 +13,8 @@ using namespace std::chrono_literals;
 
 Error invalid_time_zone() { return Error{ErrorCode::kInvalidTimeZone, "Time Zone settings provided are invalid."}; }
 Error invalid_schedule() {
-  return Error{ErrorCode::kInvalidScheduledDuration, "The scheduled duration for sending automatic replies isn't valid."};
+  return Error{ErrorCode::kInvalidScheduledDuration,
+               "The scheduled duration for sending automatic replies isn't valid."};
 }
 
 // Whatever is stored is written back to clients of both protocols, so it must be UTF-8 already.
@@ -120,8 +121,8 @@ const ResolvedDateTime* stored_instant(const ValidatedPatch& patch, const DateTi
 Status merge_automatic_replies(AutomaticReplies& target, const ValidatedPatch& patch, Instant now) {
   const ValidatedAutomaticReplies& replies = *patch.automatic_replies;
   // Before any member changes, so a kept bound is looked up by its stored value.
-  const ResolvedDateTime* kept_start = replies.scheduled_start ? &*replies.scheduled_start
-                                                               : stored_instant(patch, target.scheduled_start);
+  const ResolvedDateTime* kept_start =
+      replies.scheduled_start ? &*replies.scheduled_start : stored_instant(patch, target.scheduled_start);
   const ResolvedDateTime* kept_end =
       replies.scheduled_end ? &*replies.scheduled_end : stored_instant(patch, target.scheduled_end);
   if (replies.state) {
@@ -275,8 +276,9 @@ Result<ValidatedPatch> validate_patch(const MailboxSettingsPatch& patch, const T
     }
     const LocaleInfo* offered = locales.find(tag);
     if (offered == nullptr) {
-      return Error{ErrorCode::kInvalidArgument,
-                   "The locale '" + tag + "' is not supported. GET outlook/supportedLanguages lists the supported ones."};
+      return Error{
+          ErrorCode::kInvalidArgument,
+          "The locale '" + tag + "' is not supported. GET outlook/supportedLanguages lists the supported ones."};
     }
     valid.language = *offered;
   }

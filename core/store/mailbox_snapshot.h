@@ -17,7 +17,9 @@ class RenderCache {
  public:
   static constexpr std::size_t kSlots = 16;
 
-  std::shared_ptr<const std::string> get(std::size_t slot) const { return slots_[slot].load(std::memory_order_acquire); }
+  std::shared_ptr<const std::string> get(std::size_t slot) const {
+    return slots_[slot].load(std::memory_order_acquire);
+  }
   void put(std::size_t slot, std::shared_ptr<const std::string> bytes) const {
     slots_[slot].store(std::move(bytes), std::memory_order_release);
   }

@@ -67,12 +67,18 @@ Status PgConnection::ensure_connected() {
   // Our defaults come before dbname, so anything the operator put in the URL overrides them;
   // keepalives let a dead server surface as an error instead of a hung call.
   const std::string timeout = std::to_string(connect_timeout_.count());
-  const char* const keywords[] = {"connect_timeout", "application_name", "keepalives_idle", "keepalives_interval",
-                                  "keepalives_count", "dbname", nullptr};
+  const char* const keywords[] = {"connect_timeout",
+                                  "application_name",
+                                  "keepalives_idle",
+                                  "keepalives_interval",
+                                  "keepalives_count",
+                                  "dbname",
+                                  nullptr};
   const char* const values[] = {timeout.c_str(), "oofgate", "5", "2", "3", conninfo_.c_str(), nullptr};
   conn_ = PQconnectdbParams(keywords, values, 1);
   if (conn_ == nullptr || PQstatus(conn_) != CONNECTION_OK) {
-    last_connect_error_ = "PostgreSQL unreachable: " + (conn_ != nullptr ? trimmed(PQerrorMessage(conn_)) : "out of memory");
+    last_connect_error_ =
+        "PostgreSQL unreachable: " + (conn_ != nullptr ? trimmed(PQerrorMessage(conn_)) : "out of memory");
     PQfinish(conn_);
     conn_ = nullptr;
     retry_after_ = now + kRetryInterval;
@@ -107,8 +113,8 @@ Result<PgRows> PgConnection::exec(const char* sql, const std::vector<PgParam>& p
     lengths.push_back(static_cast<int>(param.value.size()));
     formats.push_back(param.binary ? 1 : 0);
   }
-  pg_result* result = PQexecParams(conn_, sql, static_cast<int>(params.size()), nullptr, values.data(),
-                                   lengths.data(), formats.data(), 1);
+  pg_result* result = PQexecParams(conn_, sql, static_cast<int>(params.size()), nullptr, values.data(), lengths.data(),
+                                   formats.data(), 1);
   const auto status = PQresultStatus(result);
   if (result == nullptr || (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)) {
     return failure(result, "statement failed");

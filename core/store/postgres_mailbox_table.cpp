@@ -52,8 +52,8 @@ Result<SnapshotPtr> snapshot_from_row(const PgRows& rows, int row, const std::st
 }
 
 Result<std::unordered_map<std::string, SnapshotPtr>> select_rows(PgConnection& connection, const char* sql,
-                                                                const std::vector<std::string>& ids,
-                                                                const DefaultSnapshots& defaults) {
+                                                                 const std::vector<std::string>& ids,
+                                                                 const DefaultSnapshots& defaults) {
   auto rows = connection.exec(sql, {PgParam{pg_text_array(ids)}});
   if (!rows) {
     return rows.error();
@@ -96,7 +96,7 @@ Attempt failed(std::size_t writes, const Error& error, bool retry = false) {
 }
 
 Attempt attempt(PgConnection& connection, std::deque<PgWrite>& batch, const std::vector<std::string>& ids,
-                          const DefaultSnapshots& defaults) {
+                const DefaultSnapshots& defaults) {
   if (auto begun = connection.exec_script("BEGIN;"); !begun) {
     // Nothing was sent but BEGIN, so a connection found dead here is simply replaced.
     return failed(batch.size(), begun.error(), connection.lost_connection());
@@ -154,8 +154,8 @@ Attempt attempt(PgConnection& connection, std::deque<PgWrite>& batch, const std:
 }  // namespace
 
 Result<std::unordered_map<std::string, SnapshotPtr>> read_mailboxes(PgConnection& connection,
-                                                                   const std::vector<std::string>& ids,
-                                                                   const DefaultSnapshots& defaults) {
+                                                                    const std::vector<std::string>& ids,
+                                                                    const DefaultSnapshots& defaults) {
   auto latest = select_rows(connection, kSelect, ids, defaults);
   if (!latest && connection.lost_connection()) {
     // A read changes nothing, so it may always be repeated on a fresh connection.
@@ -164,7 +164,8 @@ Result<std::unordered_map<std::string, SnapshotPtr>> read_mailboxes(PgConnection
   return latest;
 }
 
-WriteBatchOutcome commit_writes(PgConnection& connection, std::deque<PgWrite>& batch, const DefaultSnapshots& defaults) {
+WriteBatchOutcome commit_writes(PgConnection& connection, std::deque<PgWrite>& batch,
+                                const DefaultSnapshots& defaults) {
   const std::vector<std::string> ids = distinct_ids(batch);
   Attempt last = attempt(connection, batch, ids, defaults);
   for (int i = 1; i < kAttempts && last.retry; ++i) {

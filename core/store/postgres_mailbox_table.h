@@ -23,8 +23,8 @@ struct PgWrite {
 
 // The latest committed snapshot of each of `ids` (all known mailboxes), in one query.
 Result<std::unordered_map<std::string, SnapshotPtr>> read_mailboxes(PgConnection& connection,
-                                                                   const std::vector<std::string>& ids,
-                                                                   const DefaultSnapshots& defaults);
+                                                                    const std::vector<std::string>& ids,
+                                                                    const DefaultSnapshots& defaults);
 
 // The result of one write transaction: one entry per write, in batch order.
 struct WriteBatchOutcome {
@@ -35,7 +35,6 @@ struct WriteBatchOutcome {
 // Applies `batch` in one transaction: locks the rows involved, runs each mutation in arrival
 // order against the state the ones before it left, writes the new versions and commits.
 // Every write's result is final only after COMMIT succeeded; callbacks are the caller's job.
-WriteBatchOutcome commit_writes(PgConnection& connection, std::deque<PgWrite>& batch,
-                                const DefaultSnapshots& defaults);
+WriteBatchOutcome commit_writes(PgConnection& connection, std::deque<PgWrite>& batch, const DefaultSnapshots& defaults);
 
 }  // namespace oofgate::core

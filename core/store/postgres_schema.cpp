@@ -25,10 +25,9 @@ Status migrate_in_transaction(PgConnection& connection) {
   if (auto locked = connection.exec(kMigrationLock); !locked) {
     return locked.error();
   }
-  if (auto created = connection.exec_script(
-          "CREATE TABLE IF NOT EXISTS oofgate_schema ("
-          "  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),"
-          "  version integer NOT NULL);");
+  if (auto created = connection.exec_script("CREATE TABLE IF NOT EXISTS oofgate_schema ("
+                                            "  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),"
+                                            "  version integer NOT NULL);");
       !created) {
     return created;
   }
@@ -38,10 +37,10 @@ Status migrate_in_transaction(PgConnection& connection) {
   }
   const std::int64_t current = rows.value().size() == 0 ? 0 : rows.value().integer(0, 0);
   if (current > kPostgresSchemaVersion) {
-    return Error{ErrorCode::kStoreUnavailable,
-                 "PostgreSQL database has oofgate schema version " + std::to_string(current) +
-                     ", newer than this oofgate understands (" + std::to_string(kPostgresSchemaVersion) +
-                     "); upgrade oofgate instead"};
+    return Error{ErrorCode::kStoreUnavailable, "PostgreSQL database has oofgate schema version " +
+                                                   std::to_string(current) + ", newer than this oofgate understands (" +
+                                                   std::to_string(kPostgresSchemaVersion) +
+                                                   "); upgrade oofgate instead"};
   }
   for (auto v = current; v < kPostgresSchemaVersion; ++v) {
     if (auto migrated = connection.exec_script(kMigrations[v]); !migrated) {

@@ -20,9 +20,9 @@ namespace oofgate::core {
 // Writes are group-committed: the committer thread takes every queued write, and in one
 // transaction locks the rows involved, applies the mutations in arrival order, writes and
 // commits, and only then calls back. There is one committer so that arrival order holds
-// across batches too; the next batch queues while the current one commits. Reads are batched the same way on reader threads, each
-// with its own connection. While the database is unreachable calls fail fast with
-// kStoreUnavailable, and the next call after it returns reconnects.
+// across batches too; the next batch queues while the current one commits. Reads are batched the same way on reader
+// threads, each with its own connection. While the database is unreachable calls fail fast with kStoreUnavailable, and
+// the next call after it returns reconnects.
 class PostgresStore final : public MailboxStore {
  public:
   using DefaultsFactory = std::function<MailboxSettings(const std::string& mailbox_id)>;

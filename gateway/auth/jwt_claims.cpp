@@ -66,8 +66,8 @@ std::optional<JwtVerdict> check_audience(const rapidjson::Value& claims, const s
     listed.emplace_back(it->value.GetString(), it->value.GetStringLength());
   } else if (it->value.IsArray()) {
     if (it->value.Size() > kMaxClaimListEntries) {
-      return jwt_rejected(JwtRejection::kTooLarge, "aud lists more than " + std::to_string(kMaxClaimListEntries) +
-                                                       " audiences");
+      return jwt_rejected(JwtRejection::kTooLarge,
+                          "aud lists more than " + std::to_string(kMaxClaimListEntries) + " audiences");
     }
     for (const auto& entry : it->value.GetArray()) {
       if (!entry.IsString()) {

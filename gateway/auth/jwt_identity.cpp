@@ -63,8 +63,7 @@ JwtVerdict delegated(const rapidjson::Value& claims, std::string_view scopes, co
   return JwtVerdict{principal, JwtRejection::kMalformed, {}};
 }
 
-JwtVerdict application(const rapidjson::Value& claims, const rapidjson::Value& roles,
-                       SubjectInterner& applications) {
+JwtVerdict application(const rapidjson::Value& claims, const rapidjson::Value& roles, SubjectInterner& applications) {
   core::Principal principal;
   principal.kind = core::PrincipalKind::kApplication;
   if (roles.Size() > kMaxClaimListEntries) {

@@ -21,9 +21,9 @@ core::Result<std::string> load_hs256_secret(const std::string& path) {
     secret.pop_back();
   }
   if (secret.size() < JwtVerifier::kMinSecretBytes || secret.size() > kMaxSecretBytes) {
-    return core::Error{core::ErrorCode::kInvalidArgument,
-                       "the HS256 secret in " + path + " must have " + std::to_string(JwtVerifier::kMinSecretBytes) +
-                           " to " + std::to_string(kMaxSecretBytes) + " bytes"};
+    return core::Error{core::ErrorCode::kInvalidArgument, "the HS256 secret in " + path + " must have " +
+                                                              std::to_string(JwtVerifier::kMinSecretBytes) + " to " +
+                                                              std::to_string(kMaxSecretBytes) + " bytes"};
   }
   return secret;
 }

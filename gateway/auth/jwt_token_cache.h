@@ -21,8 +21,7 @@ class JwtTokenCache {
   explicit JwtTokenCache(std::size_t capacity);
 
   std::optional<core::Principal> find(std::string_view token, std::int64_t now) const;
-  void remember(std::string_view token, const core::Principal& principal, std::int64_t valid_until,
-                std::int64_t now);
+  void remember(std::string_view token, const core::Principal& principal, std::int64_t valid_until, std::int64_t now);
   // After a key set changed: a token signed by a key that left it must verify again.
   void clear();
   std::size_t size() const;

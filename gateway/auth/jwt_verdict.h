@@ -12,19 +12,19 @@ namespace oofgate::gateway {
 // Which check a JWT failed. Every one of them is a 401 InvalidAuthenticationToken on the wire;
 // the enum lets the caller log and count them apart.
 enum class JwtRejection : std::uint8_t {
-  kMalformed,              // not header.payload.signature of base64url JSON objects, or a claim of the wrong type
-  kTooLarge,               // the token, its kid, or a claim list over its bound
-  kUnsupportedAlgorithm,   // alg "none", unknown, or not the algorithm of the key that would verify it
-  kUnknownKey,             // no key with that kid (after a rate-limited JWKS reload), or no key for tokens without one
-  kBadSignature,           // the signature does not verify
-  kMissingExpiry,          // no exp claim
-  kExpired,                // exp (plus leeway) has passed
-  kNotYetValid,            // nbf or iat (minus leeway) is still ahead
-  kWrongIssuer,            // iss is none of the configured issuers
-  kWrongAudience,          // aud does not contain the configured audience
-  kUnknownUser,            // delegated token whose oid / upn / preferred_username names no user
-  kNoPermissions,          // neither scp (delegated) nor roles (application)
-  kUnknownApplication,     // application token without a usable azp / appid / client_id
+  kMalformed,             // not header.payload.signature of base64url JSON objects, or a claim of the wrong type
+  kTooLarge,              // the token, its kid, or a claim list over its bound
+  kUnsupportedAlgorithm,  // alg "none", unknown, or not the algorithm of the key that would verify it
+  kUnknownKey,            // no key with that kid (after a rate-limited JWKS reload), or no key for tokens without one
+  kBadSignature,          // the signature does not verify
+  kMissingExpiry,         // no exp claim
+  kExpired,               // exp (plus leeway) has passed
+  kNotYetValid,           // nbf or iat (minus leeway) is still ahead
+  kWrongIssuer,           // iss is none of the configured issuers
+  kWrongAudience,         // aud does not contain the configured audience
+  kUnknownUser,           // delegated token whose oid / upn / preferred_username names no user
+  kNoPermissions,         // neither scp (delegated) nor roles (application)
+  kUnknownApplication,    // application token without a usable azp / appid / client_id
 };
 
 std::string_view jwt_rejection_name(JwtRejection rejection);

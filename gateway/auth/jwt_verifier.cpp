@@ -10,9 +10,7 @@
 namespace oofgate::gateway {
 namespace {
 
-core::Error config_error(const std::string& message) {
-  return core::Error{core::ErrorCode::kInvalidArgument, message};
-}
+core::Error config_error(const std::string& message) { return core::Error{core::ErrorCode::kInvalidArgument, message}; }
 
 // The three dot-separated parts of a JWS compact serialization (RFC 7515 §7.1).
 struct CompactParts {
@@ -41,8 +39,8 @@ bool decode_object(std::string_view encoded, rapidjson::Document& out) {
 }  // namespace
 
 core::Result<std::unique_ptr<JwtVerifier>> JwtVerifier::create(JwtVerifierConfig config,
-                                                                const core::Directory& directory,
-                                                                const core::Clock& clock) {
+                                                               const core::Directory& directory,
+                                                               const core::Clock& clock) {
   if (config.rules.issuers.empty() || config.rules.audiences.empty()) {
     return config_error("JWT verification needs at least one issuer and one audience");
   }
@@ -107,8 +105,8 @@ bool JwtVerifier::reload_keys() const {
 
 JwtVerdict JwtVerifier::verify(std::string_view token) const {
   if (token.size() > kMaxTokenBytes) {
-    return jwt_rejected(JwtRejection::kTooLarge, "the token is longer than " + std::to_string(kMaxTokenBytes) +
-                                                     " bytes");
+    return jwt_rejected(JwtRejection::kTooLarge,
+                        "the token is longer than " + std::to_string(kMaxTokenBytes) + " bytes");
   }
   const std::int64_t now = now_seconds();
   if (auto cached = cache_.find(token, now)) {
@@ -181,8 +179,8 @@ std::optional<JwtVerdict> JwtVerifier::check_signature(std::string_view header_j
     return jwt_rejected(JwtRejection::kMalformed, "the token's kid is not a string");
   }
   if (kid->value.GetStringLength() > kMaxKeyIdBytes) {
-    return jwt_rejected(JwtRejection::kTooLarge, "the token's kid is longer than " +
-                                                     std::to_string(kMaxKeyIdBytes) + " bytes");
+    return jwt_rejected(JwtRejection::kTooLarge,
+                        "the token's kid is longer than " + std::to_string(kMaxKeyIdBytes) + " bytes");
   }
   const std::string_view key_id(kid->value.GetString(), kid->value.GetStringLength());
   auto keys = current_keys();
@@ -195,10 +193,9 @@ std::optional<JwtVerdict> JwtVerifier::check_signature(std::string_view header_j
     return jwt_rejected(JwtRejection::kUnknownKey, "the token's kid names no known signing key");
   }
   if (key->algorithm() != *algorithm) {
-    return jwt_rejected(JwtRejection::kUnsupportedAlgorithm, "the token's alg " +
-                                                                 std::string(jws_algorithm_name(*algorithm)) +
-                                                                 " does not match its key's " +
-                                                                 std::string(jws_algorithm_name(key->algorithm())));
+    return jwt_rejected(JwtRejection::kUnsupportedAlgorithm,
+                        "the token's alg " + std::string(jws_algorithm_name(*algorithm)) +
+                            " does not match its key's " + std::string(jws_algorithm_name(key->algorithm())));
   }
   if (!signature || !key->verify(signing_input, *signature)) {
     return jwt_rejected(JwtRejection::kBadSignature, "the token's signature does not verify");

@@ -21,9 +21,9 @@
 namespace oofgate::gateway {
 
 struct JwtVerifierConfig {
-  JwtClaimRules rules;       // issuers (one or more), audiences (one or more), leeway
-  std::string jwks_file;     // RS256 / ES256 keys by kid; empty: none
-  std::string hs256_secret;  // the key for tokens without a kid; empty: HS256 is refused
+  JwtClaimRules rules;                            // issuers (one or more), audiences (one or more), leeway
+  std::string jwks_file;                          // RS256 / ES256 keys by kid; empty: none
+  std::string hs256_secret;                       // the key for tokens without a kid; empty: HS256 is refused
   std::chrono::seconds jwks_reload_interval{60};  // at most one reload per interval, on an unknown kid
   std::size_t cache_capacity = 10000;             // verified tokens remembered
   std::size_t max_applications = 1024;            // distinct application subjects
@@ -42,8 +42,7 @@ class JwtVerifier {
   static constexpr std::size_t kMinSecretBytes = 32;
 
   // Loads the JWKS file; refuses a configuration without an issuer, an audience or any key.
-  static core::Result<std::unique_ptr<JwtVerifier>> create(JwtVerifierConfig config,
-                                                           const core::Directory& directory,
+  static core::Result<std::unique_ptr<JwtVerifier>> create(JwtVerifierConfig config, const core::Directory& directory,
                                                            const core::Clock& clock);
 
   JwtVerdict verify(std::string_view token) const;
@@ -62,7 +61,7 @@ class JwtVerifier {
   bool reload_keys() const;
   JwtVerdict verify_uncached(std::string_view token, std::int64_t now) const;
   std::optional<JwtVerdict> check_signature(std::string_view header_json, std::string_view signing_input,
-                             std::string_view encoded_signature) const;
+                                            std::string_view encoded_signature) const;
 
   JwtVerifierConfig config_;
   const core::Directory& directory_;

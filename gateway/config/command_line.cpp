@@ -152,8 +152,8 @@ core::Result<bool> set_limit(const LimitFlag& flag, std::string_view value, Serv
   std::uint64_t number = 0;
   if (!parse_int(value, number) || number < flag.min || number > flag.max) {
     return usage_error(std::string(flag.name) + " needs a number" + (seconds ? " of seconds" : "") + " from " +
-                       std::to_string(flag.min) + " to " + std::to_string(flag.max) + ", got '" +
-                       std::string(value) + "'");
+                       std::to_string(flag.min) + " to " + std::to_string(flag.max) + ", got '" + std::string(value) +
+                       "'");
   }
   if (seconds) {
     limits.*std::get<std::chrono::seconds ServeLimits::*>(flag.member) =
@@ -181,7 +181,8 @@ core::Result<TokenOptions> parse_token_options(int argc, const char* const* argv
       return usage_error("missing value for " + std::string(flag));
     }
     const std::string_view value = argv[i + 1];
-    const auto text = std::find_if(text_flags.begin(), text_flags.end(), [&](const auto& f) { return f.first == flag; });
+    const auto text =
+        std::find_if(text_flags.begin(), text_flags.end(), [&](const auto& f) { return f.first == flag; });
     long long ttl = 0;
     if (text != text_flags.end()) {
       options.*(text->second) = value;
@@ -202,9 +203,9 @@ core::Result<TokenOptions> parse_token_options(int argc, const char* const* argv
 // http(s)://HOST[:PORT][/PATH] without a trailing '/', of characters that need no escaping in XML
 // or JSON, since it is written into documents as given.
 bool plausible_public_url(std::string_view url) {
-  const std::string_view rest = url.starts_with("https://") ? url.substr(8)
-                                : url.starts_with("http://")  ? url.substr(7)
-                                                              : std::string_view{};
+  const std::string_view rest = url.starts_with("https://")  ? url.substr(8)
+                                : url.starts_with("http://") ? url.substr(7)
+                                                             : std::string_view{};
   return !rest.empty() && rest.front() != '/' && url.back() != '/' && url.size() <= 2048 &&
          rest.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_~:[]/") ==
              std::string_view::npos;

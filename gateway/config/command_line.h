@@ -26,19 +26,19 @@ struct ServeLimits {
   std::chrono::seconds idle_timeout{60};    // --idle-timeout: keep-alive wait for the next request
   std::size_t max_connections = 16 * 1024;  // --max-connections: open connections, whole process
   // Graph JSON bodies (rest_facade)
-  std::size_t json_max_depth = 64;                   // --json-max-depth
-  std::size_t json_max_string_bytes = 256 * 1024;    // --json-max-string
+  std::size_t json_max_depth = 64;                 // --json-max-depth
+  std::size_t json_max_string_bytes = 256 * 1024;  // --json-max-string
   // SOAP envelopes (soap_facade)
-  std::size_t xml_max_depth = 64;          // --xml-max-depth
-  std::size_t xml_max_elements = 10000;    // --xml-max-elements: elements in one envelope
-  std::size_t xml_max_attributes = 64;     // --xml-max-attributes: attributes on one element
+  std::size_t xml_max_depth = 64;        // --xml-max-depth
+  std::size_t xml_max_elements = 10000;  // --xml-max-elements: elements in one envelope
+  std::size_t xml_max_attributes = 64;   // --xml-max-attributes: attributes on one element
   // Authentication (gateway/auth)
-  std::size_t auth_failures = 10;                 // --auth-failures: Basic failures per client address
-  std::chrono::seconds auth_failure_window{60};   // --auth-failure-window
-  std::size_t auth_workers = 2;                   // --auth-workers: password verifier threads
-  std::size_t auth_queue = 64;                    // --auth-queue: verifications waiting for a worker
-  std::size_t reset_pin_limit = 3;                // --reset-pin-limit: UM ResetPIN per user
-  std::chrono::seconds reset_pin_window{600};     // --reset-pin-window
+  std::size_t auth_failures = 10;                // --auth-failures: Basic failures per client address
+  std::chrono::seconds auth_failure_window{60};  // --auth-failure-window
+  std::size_t auth_workers = 2;                  // --auth-workers: password verifier threads
+  std::size_t auth_queue = 64;                   // --auth-queue: verifications waiting for a worker
+  std::size_t reset_pin_limit = 3;               // --reset-pin-limit: UM ResetPIN per user
+  std::chrono::seconds reset_pin_window{600};    // --reset-pin-window
 };
 
 // JWT bearer tokens from an OpenID Connect provider (gateway/auth/jwt_verifier.h); off while
@@ -59,13 +59,13 @@ struct ServeOptions {
   std::string data_dir = "data";
   std::string store_url;  // postgresql://...: the shared PostgreSQL store; empty: SQLite in data_dir
   std::string users_file;
-  unsigned threads = 0;  // 0 = one per core
-  std::size_t pin_length = 6;  // ResetPIN: digits in a new UM PIN (core::PinPolicy::min_length)
-  std::size_t commit_batch = 0;  // 0: group commit; N: at most N writes per commit
+  unsigned threads = 0;              // 0 = one per core
+  std::size_t pin_length = 6;        // ResetPIN: digits in a new UM PIN (core::PinPolicy::min_length)
+  std::size_t commit_batch = 0;      // 0: group commit; N: at most N writes per commit
   std::string tls_certificate_file;  // --tls-cert: PEM chain; with --tls-key, serve HTTPS
   std::string tls_key_file;          // --tls-key: its PEM private key
-  std::string public_url;  // --public-url, without a trailing '/': the origin of absolute URLs
-  core::ThrottleLimits throttle;  // Graph requests per (caller, mailbox); Graph's limits by default
+  std::string public_url;            // --public-url, without a trailing '/': the origin of absolute URLs
+  core::ThrottleLimits throttle;     // Graph requests per (caller, mailbox); Graph's limits by default
   ServeLimits limits;
   JwtOptions jwt;
 };
@@ -75,8 +75,8 @@ struct TokenOptions {
   std::string secret_file;
   std::string issuer;
   std::string audience;
-  std::string user;  // --user UPN: a delegated token; or
-  std::string app;   // --app NAME: an application token
+  std::string user;                                            // --user UPN: a delegated token; or
+  std::string app;                                             // --app NAME: an application token
   std::string scopes = "MailboxSettings.ReadWrite User.Read";  // delegated (scp)
   std::string roles = "MailboxSettings.ReadWrite";             // application (roles)
   std::chrono::seconds ttl{3600};

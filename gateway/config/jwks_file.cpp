@@ -1,8 +1,8 @@
 #include "gateway/config/jwks_file.h"
 
-#include <utility>
 #include <fstream>
 #include <optional>
+#include <utility>
 
 #include "core/text/utf8.h"
 #include "gateway/auth/jwt_base64url.h"

@@ -141,9 +141,9 @@ core::Status PinOutbox::make_room(const std::string& stem) {
     }
   }
   if (total >= limits_.total) {
-    return core::Error{core::ErrorCode::kStoreUnavailable,
-                       "PIN outbox: " + directory_.string() + " holds " + std::to_string(total) +
-                           " messages, its limit; nothing is forwarding them"};
+    return core::Error{core::ErrorCode::kStoreUnavailable, "PIN outbox: " + directory_.string() + " holds " +
+                                                               std::to_string(total) +
+                                                               " messages, its limit; nothing is forwarding them"};
   }
   return core::ok_status();
 }

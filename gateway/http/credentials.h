@@ -15,7 +15,7 @@ namespace oofgate::gateway {
 // bearer token or the Basic user name and password. Nothing is verified yet.
 struct PresentedCredentials {
   core::CredentialScheme scheme = core::CredentialScheme::kNone;
-  std::string_view token;  // Bearer: the token (a view into the header)
+  std::string_view token;                 // Bearer: the token (a view into the header)
   std::optional<BasicCredentials> basic;  // Basic, decoded and checked (RFC 7617)
   bool well_formed = false;
 };

@@ -111,9 +111,8 @@ void RequestDispatcher::hand_over(const RequestHead& head, const HttpRequest& re
 // The verdict arrives on a pool thread (or inline); the facade then runs on the connection's
 // thread again. The request stays valid meanwhile: the session keeps it until it is answered.
 void RequestDispatcher::verify_then_hand_over(const RequestHead& head, const HttpRequest& request,
-                                              facade::ConnectionExecutor* connection,
-                                              std::string_view client_address, BasicCredentials credentials,
-                                              Respond respond) {
+                                              facade::ConnectionExecutor* connection, std::string_view client_address,
+                                              BasicCredentials credentials, Respond respond) {
   auto user_name = credentials.user_name;
   auto password = credentials.password;
   verifier_->verify_basic(

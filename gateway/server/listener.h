@@ -17,8 +17,8 @@ namespace oofgate::gateway {
 // rate-limited log lines for accept trouble.
 struct AcceptShared {
   ConnectionLimit& connections;
-  RateLimitedLog& accept_errors;   // accept failing (out of descriptors, buffers, memory)
-  RateLimitedLog& refused;         // connections closed because --max-connections are open
+  RateLimitedLog& accept_errors;  // accept failing (out of descriptors, buffers, memory)
+  RateLimitedLog& refused;        // connections closed because --max-connections are open
 };
 
 // Accepts connections on one io_context. Every I/O thread has its own listener bound to the

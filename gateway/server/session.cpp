@@ -318,8 +318,9 @@ std::optional<facade::EdgeRejection> Session<Stream>::framing_error(const HttpRe
     }
   }
   if (fields > limits.header_count) {
-    return facade::EdgeRejection{facade::EdgeCondition::kHeadersTooLarge,
-                                 "The request has more than " + std::to_string(limits.header_count) + " header fields."};
+    return facade::EdgeRejection{
+        facade::EdgeCondition::kHeadersTooLarge,
+        "The request has more than " + std::to_string(limits.header_count) + " header fields."};
   }
   // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0.
   if (hosts > 1 || (hosts == 0 && message.version() >= 11)) {
@@ -373,9 +374,9 @@ void Session<Stream>::on_parse_error(beast::error_code error) {
   }
   if (error == http::error::header_limit) {
     const RequestHead head = context_.dispatcher().inspect(parser_->get(), false);
-    refuse(&head, {facade::EdgeCondition::kHeadersTooLarge,
-                   "The request's header fields are larger than " + std::to_string(context_.limits().header_limit) +
-                       " bytes."});
+    refuse(&head,
+           {facade::EdgeCondition::kHeadersTooLarge, "The request's header fields are larger than " +
+                                                         std::to_string(context_.limits().header_limit) + " bytes."});
     return;
   }
   refuse(head_done_ ? &head_ : nullptr,
@@ -416,9 +417,9 @@ template <class Stream>
 void Session<Stream>::on_request() {
   HttpRequest& message = parser_->get();
   if (!strip_trailers(message)) {
-    refuse(&head_, {facade::EdgeCondition::kHeadersTooLarge,
-                    "The request's trailer fields are larger than " + std::to_string(context_.limits().trailer_limit) +
-                        " bytes."});
+    refuse(&head_,
+           {facade::EdgeCondition::kHeadersTooLarge, "The request's trailer fields are larger than " +
+                                                         std::to_string(context_.limits().trailer_limit) + " bytes."});
     return;
   }
   busy_ = true;
@@ -431,9 +432,8 @@ void Session<Stream>::on_request() {
        // Keeps the io_context running while a store thread still owes this answer.
        work = net::make_work_guard(stream_.get_executor())](HttpResponse response) mutable {
         // Facades may answer from a store thread; the session's own thread writes.
-        net::dispatch(self->stream_.get_executor(), [self, response = std::move(response)]() mutable noexcept {
-          self->send(std::move(response));
-        });
+        net::dispatch(self->stream_.get_executor(),
+                      [self, response = std::move(response)]() mutable noexcept { self->send(std::move(response)); });
       });
 }
 
@@ -494,16 +494,16 @@ void Session<Stream>::linger_then_close() noexcept {
       tcp().expires_after(std::chrono::seconds(2));
     }
     // Raw TCP bytes, also over TLS: nothing read here is ever looked at.
-    tcp().async_read_some(net::buffer(discard_), [self = this->shared_from_this()](beast::error_code error,
-                                                                                   std::size_t n) noexcept {
-      constexpr std::size_t kMaxDiscardedBytes = 4 * 1024 * 1024;
-      self->discarded_ += n;
-      if (error || self->discarded_ > kMaxDiscardedBytes) {
-        self->close();
-        return;
-      }
-      self->linger_then_close();
-    });
+    tcp().async_read_some(net::buffer(discard_),
+                          [self = this->shared_from_this()](beast::error_code error, std::size_t n) noexcept {
+                            constexpr std::size_t kMaxDiscardedBytes = 4 * 1024 * 1024;
+                            self->discarded_ += n;
+                            if (error || self->discarded_ > kMaxDiscardedBytes) {
+                              self->close();
+                              return;
+                            }
+                            self->linger_then_close();
+                          });
   } catch (...) {
     close();
   }

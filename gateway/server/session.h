@@ -78,7 +78,7 @@ class Session final : public Connection,
   std::optional<http::request_parser<http::string_body>> parser_;
   RequestHead head_;
   SessionContext& context_;
-  std::string output_;  // the response being written, reused across requests
+  std::string output_;          // the response being written, reused across requests
   std::string client_address_;  // the peer's IP, for per-address limits
   std::size_t header_fields_ = 0;
   unsigned version_ = 11;

@@ -17,33 +17,32 @@ void get_mailbox_setting(const RouteContext& context) {
   if (owner == nullptr) {
     return;
   }
-  context.service.read(
-      *owner, on_snapshot(context, [reply = context.reply, version = context.match.version, owner,
-                                          member = *member](const core::MailboxSnapshot& snapshot) {
-        const auto context_url = mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member)));
-        if (const auto slot = member_slot(member)) {
-          // Graph answers a complex property as the object itself with the context injected first.
-          const auto shared = cached_body(snapshot, *slot, [&] {
-            rapidjson::StringBuffer buffer;
-            JsonWriter writer(buffer);
-            writer.StartObject();
-            write_complex_member_members(writer, snapshot.settings, member);
-            writer.EndObject();
-            return take_json(buffer);
-          });
-          reply->send_json(boost::beast::http::status::ok, owned_body(context_url, std::nullopt, *shared));
-          return;
-        }
+  context.service.read(*owner, on_snapshot(context, [reply = context.reply, version = context.match.version, owner,
+                                                     member = *member](const core::MailboxSnapshot& snapshot) {
+    const auto context_url = mailbox_settings_context(version, owner->id, "/" + std::string(member_name(member)));
+    if (const auto slot = member_slot(member)) {
+      // Graph answers a complex property as the object itself with the context injected first.
+      const auto shared = cached_body(snapshot, *slot, [&] {
         rapidjson::StringBuffer buffer;
         JsonWriter writer(buffer);
         writer.StartObject();
-        write_member(writer, "@odata.context", context_url);
-        write_key(writer, "value");
-        write_member_value(writer, snapshot.settings, member,
-                           member == MailboxMember::kArchiveFolder ? core::archive_folder_id(*owner) : std::string());
+        write_complex_member_members(writer, snapshot.settings, member);
         writer.EndObject();
-        reply->send_json(boost::beast::http::status::ok, take_json(buffer));
-      }));
+        return take_json(buffer);
+      });
+      reply->send_json(boost::beast::http::status::ok, owned_body(context_url, std::nullopt, *shared));
+      return;
+    }
+    rapidjson::StringBuffer buffer;
+    JsonWriter writer(buffer);
+    writer.StartObject();
+    write_member(writer, "@odata.context", context_url);
+    write_key(writer, "value");
+    write_member_value(writer, snapshot.settings, member,
+                       member == MailboxMember::kArchiveFolder ? core::archive_folder_id(*owner) : std::string());
+    writer.EndObject();
+    reply->send_json(boost::beast::http::status::ok, take_json(buffer));
+  }));
 }
 
 }  // namespace oofgate::rest

@@ -59,7 +59,7 @@ void get_mailbox_settings(const RouteContext& context) {
   const bool full = selection.members.all();
   context.service.read(
       *owner, on_snapshot(context, [reply = context.reply, version, owner, full,
-                                          selection = std::move(selection)](const core::MailboxSnapshot& snapshot) {
+                                    selection = std::move(selection)](const core::MailboxSnapshot& snapshot) {
         if (!full) {
           reply->send_json(
               boost::beast::http::status::ok,

@@ -11,8 +11,7 @@ void get_supported_languages(const RouteContext& context) {
   }
   if (context.match.function_args && !context.match.function_args->empty()) {
     // Graph: supportedLanguages() takes no parameters.
-    context.reply->send_error(
-        requested_value_not_found_error(*context.match.function_args));
+    context.reply->send_error(requested_value_not_found_error(*context.match.function_args));
     return;
   }
   rapidjson::StringBuffer buffer;

@@ -67,8 +67,7 @@ void get_supported_time_zones(const RouteContext& context) {
   }
   const auto standard = standard_from_args(context.match.function_args);
   if (!standard) {
-    context.reply->send_error(
-        requested_value_not_found_error(context.match.function_args.value_or("")));
+    context.reply->send_error(requested_value_not_found_error(context.match.function_args.value_or("")));
     return;
   }
   const auto& zones = context.service.time_zones();

@@ -112,7 +112,7 @@ void get_user(const RouteContext& context) {
   }
   context.service.read(
       *owner, on_snapshot(context, [reply = context.reply, version, owner,
-                                          selection = std::move(selection)](const core::MailboxSnapshot& snapshot) {
+                                    selection = std::move(selection)](const core::MailboxSnapshot& snapshot) {
         reply->send_json(boost::beast::http::status::ok, user_body(version, *owner, selection, &snapshot.settings));
       }));
 }

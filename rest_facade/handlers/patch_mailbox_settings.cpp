@@ -31,7 +31,7 @@ void patch_mailbox_settings(const RouteContext& context) {
   // The whole patch goes to the core in one call, so a rejected PATCH changes nothing.
   context.service.update(*owner, std::move(patch.patch),
                          on_snapshot(context, [reply = context.reply, version = context.match.version, owner,
-                                                     members = patch.members](const core::MailboxSnapshot& snapshot) {
+                                               members = patch.members](const core::MailboxSnapshot& snapshot) {
                            reply->send_json(boost::beast::http::status::ok,
                                             mailbox_settings_body(version, *owner, snapshot.settings, members, ""));
                          }));

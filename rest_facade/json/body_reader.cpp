@@ -18,8 +18,8 @@ std::string_view node_kind(const JsonValue& value) {
 }
 
 std::string unexpected_node(const JsonValue& value, std::string_view expected) {
-  return "An unexpected '" + std::string(node_kind(value)) +
-         "' node was found when reading from the JSON reader. A '" + std::string(expected) + "' node was expected.";
+  return "An unexpected '" + std::string(node_kind(value)) + "' node was found when reading from the JSON reader. A '" +
+         std::string(expected) + "' node was expected.";
 }
 
 std::string null_value(std::string_view name, std::string_view type) {
@@ -96,8 +96,9 @@ bool BodyReader::read_int32(const JsonValue& value, std::string_view name, std::
     return false;
   }
   if (!value.IsInt()) {
-    return fail(request_body_read_error("Cannot convert a primitive value to the expected type 'Edm.Int32'. See the "
-                                        "inner exception for more details."));
+    return fail(
+        request_body_read_error("Cannot convert a primitive value to the expected type 'Edm.Int32'. See the "
+                                "inner exception for more details."));
   }
   out = value.GetInt();
   return true;

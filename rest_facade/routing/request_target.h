@@ -17,7 +17,7 @@ struct PathSegment {
 };
 
 struct RequestTarget {
-  std::vector<PathSegment> segments;  // empty segments (from "//" or a trailing '/') dropped
+  std::vector<PathSegment> segments;                       // empty segments (from "//" or a trailing '/') dropped
   std::vector<std::pair<std::string, std::string>> query;  // decoded name/value pairs
 
   // The value of a query option such as $select; matched case-insensitively, with or without '$'.

@@ -36,7 +36,8 @@ std::string render_um_properties(const core::MailboxSettings& settings, bool oof
   std::string inner;
   inner.reserve(256);
   append_element(inner, "OofStatus", oof_active ? "true" : "false");
-  append_element(inner, "MissedCallNotificationEnabled", settings.um.missed_call_notification_enabled ? "true" : "false");
+  append_element(inner, "MissedCallNotificationEnabled",
+                 settings.um.missed_call_notification_enabled ? "true" : "false");
   append_element(inner, "PlayOnPhoneDialString", settings.um.play_on_phone_dial_string);
   append_element(inner, "TelephoneAccessNumbers", settings.um.telephone_access_numbers);
   append_element(inner, "TelephoneAccessFolderEmail", settings.um.telephone_access_folder_email);
@@ -56,25 +57,25 @@ void handle_get_um_properties(const OperationContext& context, const Reply& repl
     return;
   }
   const core::MailboxService& service = context.service;
-  context.service.read(context.user, [reply, &service, ns = context.ns,
-                                      invalid_argument_as = context.invalid_argument_as](
-                                         core::Result<core::SnapshotPtr> result) {
-    guarded(reply, [&] {
-      if (!result) {
-        reply.fault(fault_from_error(result.error(), invalid_argument_as));
-        return;
-      }
-      const core::MailboxSnapshot& snapshot = *result.value();
-      const bool oof_active = service.oof_active(snapshot.settings);
-      const std::size_t slot = cache_slot(ns, oof_active);
-      std::shared_ptr<const std::string> body = snapshot.render_cache.get(slot);
-      if (!body) {
-        body = std::make_shared<const std::string>(render_um_properties(snapshot.settings, oof_active, ns));
-        snapshot.render_cache.put(slot, body);
-      }
-      reply.success(*body);
-    });
-  });
+  context.service.read(
+      context.user, [reply, &service, ns = context.ns,
+                     invalid_argument_as = context.invalid_argument_as](core::Result<core::SnapshotPtr> result) {
+        guarded(reply, [&] {
+          if (!result) {
+            reply.fault(fault_from_error(result.error(), invalid_argument_as));
+            return;
+          }
+          const core::MailboxSnapshot& snapshot = *result.value();
+          const bool oof_active = service.oof_active(snapshot.settings);
+          const std::size_t slot = cache_slot(ns, oof_active);
+          std::shared_ptr<const std::string> body = snapshot.render_cache.get(slot);
+          if (!body) {
+            body = std::make_shared<const std::string>(render_um_properties(snapshot.settings, oof_active, ns));
+            snapshot.render_cache.put(slot, body);
+          }
+          reply.success(*body);
+        });
+      });
 }
 
 }  // namespace oofgate::soap

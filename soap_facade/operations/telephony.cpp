@@ -11,10 +11,10 @@ namespace {
 // oofgate has no telephony: every call-control operation ends in a fault, but requests are
 // still checked first so a client learns about its own mistakes before ours.
 Fault no_telephony(const OperationContext& context) {
-  return fault_from_error(core::Error{core::ErrorCode::kNotSupported,
-                                      "oofgate has no telephony: " + std::string(context.name) +
-                                          " cannot place, inspect or end telephone calls."},
-                          context.invalid_argument_as);
+  return fault_from_error(
+      core::Error{core::ErrorCode::kNotSupported, "oofgate has no telephony: " + std::string(context.name) +
+                                                      " cannot place, inspect or end telephone calls."},
+      context.invalid_argument_as);
 }
 
 bool is_base64(std::string_view text) {

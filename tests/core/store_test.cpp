@@ -238,7 +238,10 @@ TEST_F(CachedStoreDuringACommit, ARefusedWriteIsAnsweredAfterTheCommitOfItsBatch
   store_->update("a", set_dial_string("2"), accepted.callback());
   std::promise<void> refused_answered;
   store_->update(
-      "b", [](const MailboxSettings&) -> Result<MailboxSettings> { return Error{ErrorCode::kInvalidArgument, "no"}; },
+      "b",
+      [](const MailboxSettings&) -> Result<MailboxSettings> {
+        return Error{ErrorCode::kInvalidArgument, "no"};
+      },
       [&](Result<SnapshotPtr> result) {
         EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
         backend_->log("refusal answered");

@@ -13,13 +13,13 @@ using namespace std::chrono;
 using namespace std::chrono_literals;
 
 LocalDateTime local(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return LocalDateTime{duration_cast<Ticks>(date::local_days{date::year{y} / m / d}.time_since_epoch() + hours{h} +
-                                            minutes{min})};
+  return LocalDateTime{
+      duration_cast<Ticks>(date::local_days{date::year{y} / m / d}.time_since_epoch() + hours{h} + minutes{min})};
 }
 
 Instant utc(int y, unsigned m, unsigned d, int h, int min = 0) {
-  return Instant{duration_cast<Ticks>(sys_days{year{y} / month{m} / day{d}}.time_since_epoch() + hours{h} +
-                                      minutes{min})};
+  return Instant{
+      duration_cast<Ticks>(sys_days{year{y} / month{m} / day{d}}.time_since_epoch() + hours{h} + minutes{min})};
 }
 
 class TimeZoneDbTest : public ::testing::Test {

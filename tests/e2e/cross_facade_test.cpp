@@ -36,8 +36,7 @@ TEST_F(CrossFacade, GraphPatchDisabledTurnsUmOofStatusOff) {
   ASSERT_EQ(um_call(set_oof_status(true)).result_int(), 200);
   ASSERT_EQ(um_oof_status(), "true");
 
-  const auto response =
-      graph_patch("/v1.0/me/mailboxSettings", R"({"automaticRepliesSetting":{"status":"disabled"}})");
+  const auto response = graph_patch("/v1.0/me/mailboxSettings", R"({"automaticRepliesSetting":{"status":"disabled"}})");
   ASSERT_EQ(response.result_int(), 200) << response.body();
   EXPECT_EQ(um_oof_status(), "false");
 }
@@ -79,12 +78,12 @@ TEST_F(CrossFacade, UmDocumentationSetOofStatusGetsTheDocumentedResponse) {
       "    </SetOofStatus>\n"
       "  </soap:Body>\n"
       "</soap:Envelope>\n";
-  const auto response = http_call(
-      port(), http::verb::post, "/UnifiedMessaging/Service.asmx",
-      {{"Authorization", basic_auth("adele@contoso.com", "Adele-Pa55")},
-       {"Content-Type", "text/xml; charset=utf-8"},
-       {"SOAPAction", "\"http://schemas.microsoft.com/exchange/services/2006/messages/SetOofStatus\""}},
-      request);
+  const auto response =
+      http_call(port(), http::verb::post, "/UnifiedMessaging/Service.asmx",
+                {{"Authorization", basic_auth("adele@contoso.com", "Adele-Pa55")},
+                 {"Content-Type", "text/xml; charset=utf-8"},
+                 {"SOAPAction", "\"http://schemas.microsoft.com/exchange/services/2006/messages/SetOofStatus\""}},
+                request);
   ASSERT_EQ(response.result_int(), 200) << response.body();
   EXPECT_EQ(response[http::field::content_type], "text/xml; charset=utf-8");
   EXPECT_EQ(compact_xml(response.body()),
@@ -113,8 +112,9 @@ TEST_F(CrossFacade, GraphExampleOnePatchReturnsTheMergedAutomaticRepliesSetting)
   })");
   ASSERT_EQ(response.result_int(), 200) << response.body();
   const auto json = parse_json(response.body());
-  EXPECT_STREQ(json["@odata.context"].GetString(),
-               "https://graph.microsoft.com/v1.0/$metadata#users('87d349ed-44d7-43e1-9a83-5f2406dee5bd')/mailboxSettings");
+  EXPECT_STREQ(
+      json["@odata.context"].GetString(),
+      "https://graph.microsoft.com/v1.0/$metadata#users('87d349ed-44d7-43e1-9a83-5f2406dee5bd')/mailboxSettings");
   const auto& replies = json["automaticRepliesSetting"];
   EXPECT_STREQ(replies["status"].GetString(), "scheduled");
   EXPECT_STREQ(replies["externalAudience"].GetString(), "contactsOnly");
@@ -138,7 +138,9 @@ TEST_F(CrossFacade, EveryWriteSurvivesARestartOnTheSameDataDirectory) {
                      "timeZone": {"name": "W. Europe Standard Time"}},
     "automaticRepliesSetting": {"status": "alwaysEnabled", "externalAudience": "none",
                                 "internalReplyMessage": "inside", "externalReplyMessage": "outside"}
-  })").result_int(), 200);
+  })")
+                .result_int(),
+            200);
   ASSERT_EQ(graph_patch("/v1.0/users/alex@contoso.com/mailboxSettings", R"({"timeZone":"Europe/Berlin"})", "app-rw")
                 .result_int(),
             200);

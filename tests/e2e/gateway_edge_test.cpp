@@ -29,16 +29,16 @@ TEST_F(GatewayEdge, GraphWithUnknownTokenIs401) {
 }
 
 TEST_F(GatewayEdge, SoapWithoutCredentialsIs401WithBasicChallenge) {
-  const auto response = http_call(port(), http::verb::post, "/EWS/UM2007Legacy.asmx",
-                                  {{"Content-Type", "text/xml; charset=utf-8"}},
-                                  soap11(std::string("<IsUMEnabled xmlns=\"") + kMessagesNs + "\"/>"));
+  const auto response =
+      http_call(port(), http::verb::post, "/EWS/UM2007Legacy.asmx", {{"Content-Type", "text/xml; charset=utf-8"}},
+                soap11(std::string("<IsUMEnabled xmlns=\"") + kMessagesNs + "\"/>"));
   EXPECT_EQ(response.result_int(), 401);
   EXPECT_NE(std::string(response[http::field::www_authenticate]).find("Basic"), std::string::npos);
 }
 
 TEST_F(GatewayEdge, SoapWithWrongPasswordIs401) {
-  const auto response = um_call(std::string("<IsUMEnabled xmlns=\"") + kMessagesNs + "\"/>", "adele@contoso.com",
-                                "wrong");
+  const auto response =
+      um_call(std::string("<IsUMEnabled xmlns=\"") + kMessagesNs + "\"/>", "adele@contoso.com", "wrong");
   EXPECT_EQ(response.result_int(), 401);
 }
 
@@ -52,10 +52,10 @@ TEST_F(GatewayEdge, SoapAcceptsBearerTokensToo) {
 }
 
 TEST_F(GatewayEdge, SoapSentToAGraphPathGetsAFaultNamingTheSoapEndpoints) {
-  const auto response = http_call(port(), http::verb::post, "/v1.0/me/mailboxSettings",
-                                  {{"Authorization", basic_auth("adele@contoso.com", "Adele-Pa55")},
-                                   {"Content-Type", "text/xml; charset=utf-8"}},
-                                  soap11(std::string("<IsUMEnabled xmlns=\"") + kMessagesNs + "\"/>"));
+  const auto response = http_call(
+      port(), http::verb::post, "/v1.0/me/mailboxSettings",
+      {{"Authorization", basic_auth("adele@contoso.com", "Adele-Pa55")}, {"Content-Type", "text/xml; charset=utf-8"}},
+      soap11(std::string("<IsUMEnabled xmlns=\"") + kMessagesNs + "\"/>"));
   EXPECT_EQ(response.result_int(), 500);
   EXPECT_NE(response.body().find("Fault"), std::string::npos) << response.body();
   EXPECT_NE(response.body().find("UM2007Legacy.asmx"), std::string::npos) << response.body();
@@ -63,16 +63,15 @@ TEST_F(GatewayEdge, SoapSentToAGraphPathGetsAFaultNamingTheSoapEndpoints) {
 }
 
 TEST_F(GatewayEdge, JsonSentToASoapPathIs415GraphError) {
-  const auto response = http_call(port(), http::verb::post, "/EWS/UM2007Legacy.asmx",
-                                  {{"Authorization", "Bearer adele-rw"}, {"Content-Type", "application/json"}},
-                                  R"({"status":true})");
+  const auto response =
+      http_call(port(), http::verb::post, "/EWS/UM2007Legacy.asmx",
+                {{"Authorization", "Bearer adele-rw"}, {"Content-Type", "application/json"}}, R"({"status":true})");
   EXPECT_EQ(response.result_int(), 415);
   EXPECT_TRUE(parse_json(response.body())["error"].HasMember("code")) << response.body();
 }
 
 TEST_F(GatewayEdge, UnknownMediaTypeOnUnknownPathIs415NamingAcceptedTypes) {
-  const auto response =
-      http_call(port(), http::verb::post, "/upload", {{"Content-Type", "text/plain"}}, "hello");
+  const auto response = http_call(port(), http::verb::post, "/upload", {{"Content-Type", "text/plain"}}, "hello");
   EXPECT_EQ(response.result_int(), 415);
   EXPECT_NE(response.body().find("application/json"), std::string::npos);
   EXPECT_NE(response.body().find("text/xml"), std::string::npos);
@@ -85,19 +84,22 @@ TEST_F(GatewayEdge, UnknownPathWithoutBodyIs404) {
 
 TEST_F(GatewayEdge, BodyOverTheLimitIs413AndNothingIsApplied) {
   const std::string huge(2 * 1024 * 1024, 'x');
-  const std::string body = R"({"automaticRepliesSetting":{"status":"alwaysEnabled","internalReplyMessage":")" + huge +
-                           R"("}})";
-  const auto raw = raw_exchange(port(), "PATCH /v1.0/me/mailboxSettings HTTP/1.1\r\nHost: x\r\n"
-                                        "Authorization: Bearer adele-rw\r\nContent-Type: application/json\r\n"
-                                        "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  const std::string body =
+      R"({"automaticRepliesSetting":{"status":"alwaysEnabled","internalReplyMessage":")" + huge + R"("}})";
+  const auto raw = raw_exchange(port(),
+                                "PATCH /v1.0/me/mailboxSettings HTTP/1.1\r\nHost: x\r\n"
+                                "Authorization: Bearer adele-rw\r\nContent-Type: application/json\r\n"
+                                "Content-Length: " +
+                                    std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_EQ(count_status_lines(raw, "413"), 1) << raw.substr(0, 200);
-  EXPECT_STREQ(parse_json(graph_get("/v1.0/me/mailboxSettings").body())["automaticRepliesSetting"]["status"].GetString(),
-               "disabled");
+  EXPECT_STREQ(
+      parse_json(graph_get("/v1.0/me/mailboxSettings").body())["automaticRepliesSetting"]["status"].GetString(),
+      "disabled");
 }
 
 TEST_F(GatewayEdge, OversizedHeaderIs431) {
-  const auto raw = raw_exchange(port(), "GET /v1.0/me/mailboxSettings HTTP/1.1\r\nHost: x\r\nX-Big: " +
-                                            std::string(64 * 1024, 'a') + "\r\n\r\n");
+  const auto raw = raw_exchange(
+      port(), "GET /v1.0/me/mailboxSettings HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n");
   EXPECT_EQ(count_status_lines(raw, "431"), 1) << raw.substr(0, 200);
 }
 

@@ -30,9 +30,11 @@ GatewayProcess::GatewayProcess(const std::filesystem::path& dir, const std::stri
   if (pipe(out) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  std::vector<std::string> args = {OOFGATE_BINARY, "serve", "--listen", "127.0.0.1:0", "--data-dir",
-                                   (dir / "data").string(), "--users", (dir / "users.json").string(),
-                                   "--threads", "2"};
+  std::vector<std::string> args = {OOFGATE_BINARY, "serve",
+                                   "--listen",     "127.0.0.1:0",
+                                   "--data-dir",   (dir / "data").string(),
+                                   "--users",      (dir / "users.json").string(),
+                                   "--threads",    "2"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = fork();
   if (pid_ == 0) {
@@ -55,7 +57,8 @@ GatewayProcess::GatewayProcess(const std::filesystem::path& dir, const std::stri
   const std::regex ready("oofgate listening on http://127\\.0\\.0\\.1:(\\d+)\n");
   std::smatch match;
   while (!std::regex_search(seen, match, ready)) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     pollfd pfd{out[0], POLLIN, 0};
     if (left.count() <= 0 || poll(&pfd, 1, static_cast<int>(left.count())) <= 0) {
       close(out[0]);
@@ -110,7 +113,8 @@ void GatewayProcess::kill_hard() {
 
 ScratchDir::ScratchDir() {
   std::random_device random;
-  path_ = std::filesystem::temp_directory_path() / ("oofgate-e2e-" + std::to_string(random()) + std::to_string(getpid()));
+  path_ =
+      std::filesystem::temp_directory_path() / ("oofgate-e2e-" + std::to_string(random()) + std::to_string(getpid()));
   std::filesystem::create_directories(path_);
 }
 

@@ -113,8 +113,7 @@ TEST_F(Ownership, SecondServeOnTheSamePortFailsAtStartWhateverTheAddress) {
     EXPECT_EQ(second.code, 1) << host;
     EXPECT_EQ(second.out, "") << host;
     EXPECT_EQ(second.err, "oofgate: cannot listen on " + host + ":" + port_text + ": another oofgate process (PID " +
-                              pid() + ") already listens on port " + port_text +
-                              "; one oofgate per port at a time\n");
+                              pid() + ") already listens on port " + port_text + "; one oofgate per port at a time\n");
   }
   expect_first_serves_its_data();
 }

@@ -18,9 +18,14 @@ inline std::array<core::Caller, 8> caller_table(const testing::CoreFixture& core
   const auto basic = [&core](const char* user, const char* password) {
     return core::Caller{core::CredentialScheme::kBasic, core.directory->authenticate_basic(user, password)};
   };
-  return {bearer("adele-rw"), bearer("app-rw"), bearer("adele-ro"), bearer("alex-rw"),
-          basic(testing::kAdeleUpn, testing::kAdelePassword), basic(testing::kNoUmUpn, "Nora-Pa55"),
-          bearer("app-ro"), core::Caller{}};
+  return {bearer("adele-rw"),
+          bearer("app-rw"),
+          bearer("adele-ro"),
+          bearer("alex-rw"),
+          basic(testing::kAdeleUpn, testing::kAdelePassword),
+          basic(testing::kNoUmUpn, "Nora-Pa55"),
+          bearer("app-ro"),
+          core::Caller{}};
 }
 
 inline const core::Caller& pick_caller(const std::array<core::Caller, 8>& callers, std::uint8_t three_bits) {

@@ -24,8 +24,8 @@ namespace {
 using namespace oofgate;
 namespace http = boost::beast::http;
 
-constexpr std::array kMethods = {http::verb::get,    http::verb::patch, http::verb::get,    http::verb::post,
-                                 http::verb::put,    http::verb::delete_, http::verb::head, http::verb::options};
+constexpr std::array kMethods = {http::verb::get, http::verb::patch,   http::verb::get,  http::verb::post,
+                                 http::verb::put, http::verb::delete_, http::verb::head, http::verb::options};
 
 // The core (in-memory store) and facade live across inputs, as in a running gateway. The rate
 // limit is off: with the fixture's fixed clock its window never ends, and a throttled facade
@@ -80,7 +80,8 @@ fuzzing::HttpResponse call_facade(Harness& h, std::uint8_t variant, std::string_
   request.prepare_payload();
 
   const core::Caller& caller = fuzzing::pick_caller(h.callers, static_cast<std::uint8_t>(variant >> 3U));
-  return fuzzing::answer_of([&](rest::Respond respond) { h.facade.handle(facade::describe_request(request, caller), std::move(respond)); });
+  return fuzzing::answer_of(
+      [&](rest::Respond respond) { h.facade.handle(facade::describe_request(request, caller), std::move(respond)); });
 }
 
 }  // namespace

@@ -26,11 +26,11 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include "facade_common/media_type.h"
+#include "facade_common/request.h"
 #include "fuzz/fuzz_input.h"
 #include "fuzz/one_answer.h"
 #include "fuzz/response_checks.h"
-#include "facade_common/media_type.h"
-#include "facade_common/request.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/session_context.h"
 #include "rest_facade/rest_facade.h"
@@ -143,12 +143,14 @@ enum class Answerer { kGraph, kSoap, kGateway };
 // its path; otherwise the media type decides, and a media type no facade takes is refused by the
 // facade whose path it is, or by the gateway in plain text.
 Answerer expected_answerer(const gateway::HttpRequest& request) {
-  const std::string_view target = facade::origin_form(std::string_view(request.target().data(), request.target().size()));
+  const std::string_view target =
+      facade::origin_form(std::string_view(request.target().data(), request.target().size()));
   std::string path(target.substr(0, target.find('?')));
   for (char& c : path) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  const bool graph_path = path == "/v1.0" || path == "/beta" || path.starts_with("/v1.0/") || path.starts_with("/beta/");
+  const bool graph_path =
+      path == "/v1.0" || path == "/beta" || path.starts_with("/v1.0/") || path.starts_with("/beta/");
   const bool soap_path = path.ends_with(".asmx");
   const facade::MediaKind media_type = facade::parse_media_type(request[http::field::content_type]).kind;
   const auto path_owner = graph_path ? Answerer::kGraph : soap_path ? Answerer::kSoap : Answerer::kGateway;
@@ -174,10 +176,10 @@ void check_answer(const gateway::HttpRequest& request, const fuzzing::HttpRespon
   const Answerer answerer = expected_answerer(request);
   const fuzzing::AnswerFamily family = fuzzing::family_of(response);
   // The SOAP facade answers non-SOAP requests to its paths (a GET, no media type) in plain text.
-  const bool right_protocol = answerer == Answerer::kGraph  ? family == fuzzing::AnswerFamily::kGraph
-                              : answerer == Answerer::kSoap ? family == fuzzing::AnswerFamily::kSoap ||
-                                                                  family == fuzzing::AnswerFamily::kPlain
-                                                            : family == fuzzing::AnswerFamily::kPlain;
+  const bool right_protocol = answerer == Answerer::kGraph ? family == fuzzing::AnswerFamily::kGraph
+                              : answerer == Answerer::kSoap
+                                  ? family == fuzzing::AnswerFamily::kSoap || family == fuzzing::AnswerFamily::kPlain
+                                  : family == fuzzing::AnswerFamily::kPlain;
   if (!right_protocol) {
     fuzzing::report_finding("routing",
                             std::string("answered by the wrong protocol for ") + std::string(request.method_string()) +
@@ -192,10 +194,10 @@ void check_answer(const gateway::HttpRequest& request, const fuzzing::HttpRespon
       fuzzing::check_graph_response(response);
       return;
     case Answerer::kSoap:
-      fuzzing::check_soap_response(response, facade::parse_media_type(request[http::field::content_type]).kind ==
-                                                     facade::MediaKind::kSoapXml
-                                                 ? fuzzing::SoapVersion::k12
-                                                 : fuzzing::SoapVersion::k11);
+      fuzzing::check_soap_response(
+          response, facade::parse_media_type(request[http::field::content_type]).kind == facade::MediaKind::kSoapXml
+                        ? fuzzing::SoapVersion::k12
+                        : fuzzing::SoapVersion::k11);
       return;
     case Answerer::kGateway:
       fuzzing::check_plain_response(response);
@@ -209,8 +211,8 @@ fuzzing::HttpResponse dispatch(Harness& h, const gateway::HttpRequest& request) 
     try {
       h.dispatcher.dispatch(request, std::move(respond));
     } catch (const std::exception& exception) {
-      fuzzing::abort_finding("exception", std::string("exception escaped RequestDispatcher::dispatch: ") +
-                                              exception.what());
+      fuzzing::abort_finding("exception",
+                             std::string("exception escaped RequestDispatcher::dispatch: ") + exception.what());
     }
   });
 }

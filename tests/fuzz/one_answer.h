@@ -35,9 +35,8 @@ class OneAnswer {
 
   HttpResponse wait() {
     std::unique_lock lock(state_->mutex);
-    const bool settled = state_->changed.wait_for(lock, kPatience, [this] {
-      return state_->response.has_value() || state_->dropped;
-    });
+    const bool settled =
+        state_->changed.wait_for(lock, kPatience, [this] { return state_->response.has_value() || state_->dropped; });
     if (!settled) {
       abort_finding("answer", "respond was not called within 5 s");
     }

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
-#include <boost/beast/http.hpp>
-#include <pugixml.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <boost/beast/http.hpp>
+#include <pugixml.hpp>
 
 #include "core/text/utf8.h"
 #include "fuzz/finding.h"
@@ -33,9 +33,11 @@ inline std::string_view header_of(const HttpResponse& response, boost::beast::ht
 }
 
 // Each check returns false after reporting a (tolerated) finding, so the caller stops checking.
-inline bool check_status_in(const HttpResponse& response, std::initializer_list<unsigned> allowed, std::string_view who) {
+inline bool check_status_in(const HttpResponse& response, std::initializer_list<unsigned> allowed,
+                            std::string_view who) {
   if (std::find(allowed.begin(), allowed.end(), response.result_int()) == allowed.end()) {
-    report_finding("shape", std::string(who) + " answered an unexpected status " + std::to_string(response.result_int()),
+    report_finding("shape",
+                   std::string(who) + " answered an unexpected status " + std::to_string(response.result_int()),
                    response.body());
     return false;
   }
@@ -56,7 +58,8 @@ inline void check_plain_response(const HttpResponse& response) {
     return;
   }
   if (header_of(response, boost::beast::http::field::content_type) != kPlainContentType) {
-    report_finding("shape", "plain-text answer with Content-Type '" +
+    report_finding("shape",
+                   "plain-text answer with Content-Type '" +
                        std::string(header_of(response, boost::beast::http::field::content_type)) + "'",
                    response.body());
   }
@@ -78,17 +81,19 @@ inline void check_graph_response(const HttpResponse& response) {
     return;
   }
   if (header_of(response, boost::beast::http::field::content_type) != kGraphContentType) {
-    report_finding("shape", "Graph answer with Content-Type '" +
-                                std::string(header_of(response, boost::beast::http::field::content_type)) + "'",
+    report_finding("shape",
+                   "Graph answer with Content-Type '" +
+                       std::string(header_of(response, boost::beast::http::field::content_type)) + "'",
                    response.body());
     return;
   }
   rapidjson::Document document;
   document.Parse<rapidjson::kParseValidateEncodingFlag>(response.body().data(), response.body().size());
   if (document.HasParseError() || !document.IsObject()) {
-    report_finding("shape",
-                   std::string("Graph answer is not a JSON object: ") + rapidjson::GetParseError_En(document.GetParseError()),
-                   response.body());
+    report_finding(
+        "shape",
+        std::string("Graph answer is not a JSON object: ") + rapidjson::GetParseError_En(document.GetParseError()),
+        response.body());
     return;
   }
   if (response.result_int() < 400) {
@@ -105,7 +110,8 @@ inline void check_graph_response(const HttpResponse& response) {
     return;
   }
   if (std::string_view(error["code"].GetString()) == "InternalServerError") {
-    report_finding("internal", "Graph InternalServerError: an exception reached the facade's catch-all", response.body());
+    report_finding("internal", "Graph InternalServerError: an exception reached the facade's catch-all",
+                   response.body());
   }
 }
 
@@ -173,7 +179,8 @@ inline void check_soap_response(const HttpResponse& response, SoapVersion versio
   }
   const bool fault = response.body().find(":Fault>") != std::string::npos;
   if ((response.result_int() != 200) != fault) {
-    report_finding("shape", "SOAP status " + std::to_string(response.result_int()) + (fault ? " with" : " without") + " a Fault",
+    report_finding("shape",
+                   "SOAP status " + std::to_string(response.result_int()) + (fault ? " with" : " without") + " a Fault",
                    response.body());
   }
   // The element, not the text: a fault may quote the client's bytes, which can spell anything.
@@ -182,7 +189,8 @@ inline void check_soap_response(const HttpResponse& response, SoapVersion versio
            std::string_view(node.child_value()) == "InternalServerErrorException";
   });
   if (exception_type) {
-    report_finding("internal", "SOAP InternalServerErrorException: an exception reached the facade's catch-all", response.body());
+    report_finding("internal", "SOAP InternalServerErrorException: an exception reached the facade's catch-all",
+                   response.body());
   }
 }
 

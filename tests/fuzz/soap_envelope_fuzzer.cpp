@@ -26,7 +26,8 @@ using namespace oofgate;
 using fuzzing::SoapVersion;
 namespace http = soap::http;
 
-constexpr std::string_view kSetOofStatusAction = "http://schemas.microsoft.com/exchange/services/2006/messages/SetOofStatus";
+constexpr std::string_view kSetOofStatusAction =
+    "http://schemas.microsoft.com/exchange/services/2006/messages/SetOofStatus";
 
 // The core (in-memory store) and facade live across inputs, as in a running gateway.
 struct Harness {
@@ -78,7 +79,8 @@ fuzzing::HttpResponse call_facade(Harness& h, std::uint8_t variant, std::string_
   request.prepare_payload();
 
   const core::Caller& caller = fuzzing::pick_caller(h.callers, static_cast<std::uint8_t>(variant >> 5U));
-  return fuzzing::answer_of([&](soap::Respond respond) { h.facade.handle(facade::describe_request(request, caller), std::move(respond)); });
+  return fuzzing::answer_of(
+      [&](soap::Respond respond) { h.facade.handle(facade::describe_request(request, caller), std::move(respond)); });
 }
 
 }  // namespace

@@ -128,9 +128,9 @@ TEST_F(CredentialVerifierTest, AFullQueueOrShutdownAnswersBusy) {
 
 // With real threads: every `done` is called exactly once, also for what was queued at shutdown.
 TEST(CredentialVerifierWithPool, EveryCallbackRunsOnceThroughShutdown) {
-  auto directory = std::move(core::Directory::create(
-                                 {{"id-u", "u@x.com", "U", core::PasswordHasher::hash("Pa55", 2000), true}}, {}))
-                       .value();
+  auto directory =
+      std::move(core::Directory::create({{"id-u", "u@x.com", "U", core::PasswordHasher::hash("Pa55", 2000), true}}, {}))
+          .value();
   core::FixedClock clock(testing::fixed_now());
   FailureLimiter failures(FailureLimits{0, seconds(60), 64}, clock);
   std::atomic<int> verified{0};

@@ -24,8 +24,8 @@ namespace fs = std::filesystem;
 class DataDirLock : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("oofgate-lock-" + std::to_string(std::random_device{}()) + "-" +
-                                        std::to_string(getpid()));
+    dir_ = fs::temp_directory_path() /
+           ("oofgate-lock-" + std::to_string(std::random_device{}()) + "-" + std::to_string(getpid()));
     fs::create_directories(dir_);
   }
   void TearDown() override {
@@ -70,8 +70,8 @@ TEST_F(DataDirLock, SecondOwnerIsRefusedWithTheHoldersPid) {
   lock_in_child();
   const auto second = lock_data_dir(dir_, true);
   ASSERT_FALSE(second.ok());
-  EXPECT_EQ(second.error().message, "cannot lock " + (dir_ / "oofgate.lock").string() + ": another oofgate process (PID " +
-                                        std::to_string(child_) +
+  EXPECT_EQ(second.error().message, "cannot lock " + (dir_ / "oofgate.lock").string() +
+                                        ": another oofgate process (PID " + std::to_string(child_) +
                                         ") is using it; one data directory has one owner at a time");
 }
 

@@ -8,10 +8,9 @@
 namespace oofgate::gateway {
 namespace {
 
-using testing::TestSigningKey;
 using testing::ec_key;
 using testing::rsa_key;
-
+using testing::TestSigningKey;
 
 void expect_refused(const std::string& json, std::string_view message_part) {
   const auto set = parse_jwks(json);
@@ -23,8 +22,8 @@ TEST(JwksFileTest, KeepsSigningKeysByKidAndSkipsOthers) {
   const std::string encryption = R"({"kid":"enc","use":"enc","kty":"RSA","alg":"RSA-OAEP","n":"AQAB","e":"AQAB"})";
   const std::string other_curve = R"({"kid":"p384","kty":"EC","crv":"P-384","x":"AA","y":"AA"})";
   const std::string symmetric = R"({"kid":"oct","kty":"oct","k":"c2VjcmV0"})";
-  const auto set = parse_jwks(
-      testing::jwks_of({rsa_key().jwk("r"), encryption, ec_key().jwk("e"), other_curve, symmetric}));
+  const auto set =
+      parse_jwks(testing::jwks_of({rsa_key().jwk("r"), encryption, ec_key().jwk("e"), other_curve, symmetric}));
   ASSERT_TRUE(set.ok()) << set.error().message;
   EXPECT_EQ(set.value().size(), 2U);
   ASSERT_NE(set.value().find("r"), nullptr);

@@ -15,9 +15,9 @@
 namespace oofgate::gateway {
 namespace {
 
-using testing::TestSigningKey;
 using testing::ec_key;
 using testing::rsa_key;
+using testing::TestSigningKey;
 using R = JwtRejection;
 
 constexpr const char* kIssuer = "https://idp.example/realms/corp";
@@ -26,7 +26,6 @@ constexpr const char* kSecret = "a-demo-secret-of-more-than-32-bytes!";
 constexpr const char* kRsaHeader = R"({"alg":"RS256","typ":"JWT","kid":"rsa-1"})";
 constexpr const char* kEcHeader = R"({"alg":"ES256","typ":"JWT","kid":"ec-1"})";
 constexpr const char* kHsHeader = R"({"alg":"HS256","typ":"JWT"})";
-
 
 std::int64_t unix_seconds(core::Instant instant) {
   return std::chrono::floor<std::chrono::seconds>(instant).time_since_epoch().count();
@@ -83,8 +82,7 @@ std::string hs256(std::string_view secret, std::string_view header, const std::s
 class JwtVerifierTest : public ::testing::Test {
  protected:
   JwtVerifierTest()
-      : dir_(std::filesystem::temp_directory_path() /
-             ("oofgate-jwt-" + std::to_string(std::random_device{}()))),
+      : dir_(std::filesystem::temp_directory_path() / ("oofgate-jwt-" + std::to_string(std::random_device{}()))),
         directory_(std::move(core::Directory::create({{testing::kAdeleId, testing::kAdeleUpn, "Adele", "", true},
                                                       {testing::kAlexId, testing::kAlexUpn, "Alex", "", true}},
                                                      {}))
@@ -292,8 +290,7 @@ TEST_F(JwtVerifierTest, RotatedKeyIsPickedUpWithoutRestartAtMostOncePerInterval)
 TEST_F(JwtVerifierTest, BrokenJwksOnReloadKeepsTheLastGoodKeys) {
   ASSERT_TRUE(verifier().verify(signed_with(ec_key(), kEcHeader, Claims{}.json())).verified());
   write_file(jwks_path(), "{not json");
-  expect_rejected(signed_with(ec_key(), R"({"alg":"ES256","kid":"ec-9"})", Claims{}.json()), R::kUnknownKey,
-                  "kid");
+  expect_rejected(signed_with(ec_key(), R"({"alg":"ES256","kid":"ec-9"})", Claims{}.json()), R::kUnknownKey, "kid");
   Claims other;
   other.iat = std::to_string(unix_seconds(clock_.now()) - 5);  // not the cached token
   EXPECT_TRUE(verifier().verify(signed_with(ec_key(), kEcHeader, other.json())).verified());
@@ -321,8 +318,8 @@ TEST_F(JwtVerifierTest, AlgMustMatchTheKeysType) {
                   "alg ES256 does not match its key's RS256");
   expect_rejected(signed_with(rsa_key(), R"({"alg":"RS256"})", Claims{}.json()), R::kUnsupportedAlgorithm,
                   "without kid must be HS256");
-  expect_rejected(signed_with(rsa_key(), R"({"alg":"PS256","kid":"rsa-1"})", Claims{}.json()),
-                  R::kUnsupportedAlgorithm, "alg PS256 is not accepted");
+  expect_rejected(signed_with(rsa_key(), R"({"alg":"PS256","kid":"rsa-1"})", Claims{}.json()), R::kUnsupportedAlgorithm,
+                  "alg PS256 is not accepted");
 }
 
 TEST_F(JwtVerifierTest, HmacWithoutAConfiguredSecretIsRefused) {
@@ -397,8 +394,7 @@ INSTANTIATE_TEST_SUITE_P(
         ClaimCase{"NbfString", &Claims::nbf, "\"soon\"", R::kMalformed, "integer NumericDates"},
         ClaimCase{"WrongIssuer", &Claims::iss, "\"https://idp.example/realms/corp/\"", R::kWrongIssuer, "iss"},
         ClaimCase{"IssuerMissing", &Claims::iss, "", R::kWrongIssuer, "iss"},
-        ClaimCase{"IssuerNotString", &Claims::iss, "[\"https://idp.example/realms/corp\"]", R::kWrongIssuer,
-                  "iss"},
+        ClaimCase{"IssuerNotString", &Claims::iss, "[\"https://idp.example/realms/corp\"]", R::kWrongIssuer, "iss"},
         ClaimCase{"WrongAudience", &Claims::aud, "\"account\"", R::kWrongAudience, "aud"},
         ClaimCase{"AudienceMissing", &Claims::aud, "", R::kWrongAudience, "no aud"},
         ClaimCase{"AudienceNumber", &Claims::aud, "7", R::kMalformed, "aud must be"},
@@ -409,8 +405,8 @@ INSTANTIATE_TEST_SUITE_P(
         ClaimCase{"UnknownUser", &Claims::oid, "\"nobody\"", R::kUnknownUser, "no known user"},
         ClaimCase{"ScpNotString", &Claims::scp, "[\"MailboxSettings.Read\"]", R::kMalformed, "scp"},
         ClaimCase{"NeitherScpNorRoles", &Claims::scp, "", R::kNoPermissions, "neither scp nor roles"},
-        ClaimCase{"DuplicateClaim", &Claims::extra, ",\"oid\":\"" + std::string(testing::kAlexId) + "\"",
-                  R::kMalformed, "payload"}),
+        ClaimCase{"DuplicateClaim", &Claims::extra, ",\"oid\":\"" + std::string(testing::kAlexId) + "\"", R::kMalformed,
+                  "payload"}),
     [](const auto& test_case) { return std::string(test_case.param.name); });
 
 TEST_F(JwtVerifierTest, ApplicationTokenNeedsAClientId) {

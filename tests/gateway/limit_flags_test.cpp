@@ -81,8 +81,8 @@ TEST(LimitFlags, EachFlagSetsItsLimit) {
 }
 
 TEST(LimitFlags, ValuesAtTheEdgesOfTheirRangeAreAccepted) {
-  const auto limits = parsed_limits({"--header-limit", "1024", "--header-limit", "1048576", "--read-timeout", "3600",
-                                     "--max-connections", "1"});
+  const auto limits = parsed_limits(
+      {"--header-limit", "1024", "--header-limit", "1048576", "--read-timeout", "3600", "--max-connections", "1"});
   EXPECT_EQ(limits.header_bytes, 1048576U);
   EXPECT_EQ(limits.read_timeout, std::chrono::seconds(3600));
   EXPECT_EQ(limits.max_connections, 1U);

@@ -126,12 +126,11 @@ TEST_F(PinOutboxTest, AUserKeepsOnlyTheNewestMessages) {
     }
     clock_.set(clock_.now() + std::chrono::minutes(1));
   }
-  EXPECT_EQ(names_in(root_ / "outbox"),
-            (std::vector<std::string>{"adele@contoso.com-1-20300115T120000Z.txt",
-                                      "adele@contoso.com-20300115T120200Z.txt",
-                                      "adele@contoso.com-20300115T120300Z.txt",
-                                      "adele@contoso.com-20300115T120400Z.txt",
-                                      "alex@contoso.com-20300115T120000Z.txt"}));
+  EXPECT_EQ(
+      names_in(root_ / "outbox"),
+      (std::vector<std::string>{"adele@contoso.com-1-20300115T120000Z.txt", "adele@contoso.com-20300115T120200Z.txt",
+                                "adele@contoso.com-20300115T120300Z.txt", "adele@contoso.com-20300115T120400Z.txt",
+                                "alex@contoso.com-20300115T120000Z.txt"}));
   EXPECT_NE(read(root_ / "outbox" / "adele@contoso.com-20300115T120400Z.txt").find("100004"), std::string::npos);
 }
 
@@ -156,7 +155,7 @@ TEST_F(PinOutboxTest, TheMessageOfTheStillValidPinIsNeverRemovedFirst) {
   clock_.set(clock_.now() + std::chrono::minutes(1));
   ASSERT_TRUE(outbox.deliver(adele_, "333333").ok());
   EXPECT_EQ(names_in(root_ / "outbox"), (std::vector<std::string>{"adele@contoso.com-20300115T120100Z.txt",
-                                                                   "adele@contoso.com-20300115T120200Z.txt"}));
+                                                                  "adele@contoso.com-20300115T120200Z.txt"}));
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ TEST(ThrottleFlags, DefaultsAreGraphsLimits) {
 }
 
 TEST(ThrottleFlags, EachLimitCanBeSetOrSwitchedOff) {
-  const auto parsed = parse_serve({"--throttle-concurrency", "0", "--throttle-requests", "25", "--throttle-window", "60"});
+  const auto parsed =
+      parse_serve({"--throttle-concurrency", "0", "--throttle-requests", "25", "--throttle-window", "60"});
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   const auto& limits = parsed.value().serve->throttle;
   EXPECT_EQ(limits.max_concurrent, 0U);

@@ -83,8 +83,8 @@ TEST_F(TokenCommandTest, RefusesIncompleteOrAmbiguousRequests) {
 }
 
 TEST(TokenCommandLineTest, ParsesEveryFlag) {
-  const char* argv[] = {"oofgate", "token",    "--secret-file", "s",   "--issuer", "i",   "--audience", "a",
-                        "--app",   "n",        "--roles",       "R1 R2", "--ttl",  "90"};
+  const char* argv[] = {"oofgate", "token", "--secret-file", "s",     "--issuer", "i", "--audience", "a",
+                        "--app",   "n",     "--roles",       "R1 R2", "--ttl",    "90"};
   const auto parsed = parse_command_line(static_cast<int>(std::size(argv)), argv);
   ASSERT_TRUE(parsed.ok()) << parsed.error().message;
   const TokenOptions& token = *parsed.value().token;

@@ -46,14 +46,15 @@ TEST(CanonicalBodies, PatchAnswersRequestedMembersInFullAfterMerge) {
       }
     })");
   ASSERT_EQ(response.result_int(), 200) << response.body();
-  EXPECT_EQ(response.body(),
-            R"({"@odata.context":")" + kContext +
-                R"(","automaticRepliesSetting":{"status":"scheduled","externalAudience":"all",)"
-                R"("internalReplyMessage":"<html><body>Away</body></html>","externalReplyMessage":"",)"
-                R"("scheduledStartDateTime":{"dateTime":"2030-03-01T08:00:00.0000000","timeZone":"Pacific Standard Time"},)"
-                R"("scheduledEndDateTime":{"dateTime":"2030-03-20T18:00:00.5000000","timeZone":"UTC"}},)"
-                R"("workingHours":{"daysOfWeek":["monday","friday"],"startTime":"09:00:00.0000000",)"
-                R"("endTime":"18:00:00.0000000","timeZone":{"name":"Pacific Standard Time"}}})");
+  EXPECT_EQ(
+      response.body(),
+      R"({"@odata.context":")" + kContext +
+          R"(","automaticRepliesSetting":{"status":"scheduled","externalAudience":"all",)"
+          R"("internalReplyMessage":"<html><body>Away</body></html>","externalReplyMessage":"",)"
+          R"("scheduledStartDateTime":{"dateTime":"2030-03-01T08:00:00.0000000","timeZone":"Pacific Standard Time"},)"
+          R"("scheduledEndDateTime":{"dateTime":"2030-03-20T18:00:00.5000000","timeZone":"UTC"}},)"
+          R"("workingHours":{"daysOfWeek":["monday","friday"],"startTime":"09:00:00.0000000",)"
+          R"("endTime":"18:00:00.0000000","timeZone":{"name":"Pacific Standard Time"}}})");
 }
 
 }  // namespace

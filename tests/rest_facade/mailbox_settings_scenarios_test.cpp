@@ -268,7 +268,8 @@ TEST(StoreFailure, UnavailableStoreAnswers503WithoutInternalDetail) {
   request.body() = R"({"timeZone":"UTC"})";
   core::Caller caller{core::CredentialScheme::kBearer, fixture.directory->authenticate_bearer("adele-rw")};
   std::promise<rest::HttpResponse> promise;
-  facade.handle(facade::describe_request(request, caller), [&](rest::HttpResponse r) { promise.set_value(std::move(r)); });
+  facade.handle(facade::describe_request(request, caller),
+                [&](rest::HttpResponse r) { promise.set_value(std::move(r)); });
   const auto response = promise.get_future().get();
   EXPECT_EQ(response.result_int(), 503);
   EXPECT_EQ(header(response, "Retry-After"), "5");

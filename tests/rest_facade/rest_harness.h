@@ -78,7 +78,8 @@ struct RestHarness {
   }
   rest::HttpResponse patch(std::string target, std::string body,
                            Credentials credentials = Credentials::bearer("adele-rw")) {
-    return call({http::verb::patch, std::move(target), std::move(credentials), std::move(body), "application/json", ""});
+    return call(
+        {http::verb::patch, std::move(target), std::move(credentials), std::move(body), "application/json", ""});
   }
 };
 

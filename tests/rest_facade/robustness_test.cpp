@@ -53,8 +53,8 @@ TEST(Robustness, DeeplyNestedBodyIsRefusedNotOverflowed) {
 
 TEST(Robustness, OddTargetsGetGraphAnswers) {
   RestHarness h;
-  for (const char* target : {"/", "", "/v1.0", "/v1.0/", "/v1.0//me///mailboxSettings/", "/v1.0/users",
-                             "/v1.0/users/", "/v1.0/users('')/mailboxSettings", "/v1.0/users(')/mailboxSettings",
+  for (const char* target : {"/", "", "/v1.0", "/v1.0/", "/v1.0//me///mailboxSettings/", "/v1.0/users", "/v1.0/users/",
+                             "/v1.0/users('')/mailboxSettings", "/v1.0/users(')/mailboxSettings",
                              "/v1.0/me/mailboxSettings/%", "/v1.0/me/mailboxSettings?$select=", "/v1.0/me/outlook",
                              "/v1.0/me/mailboxSettings/automaticRepliesSetting/status"}) {
     const auto response = h.get(target);

@@ -68,10 +68,11 @@ class Throttling : public ::testing::Test {
     rest::HttpRequest request{http::verb::get, target, 11};
     request.set(http::field::host, "graph.example");
     request.set(http::field::authorization, std::string("Bearer ") + token);
-    facade_->handle(facade::describe_request(request, h_.caller_for(Credentials::bearer(token))), [this](rest::HttpResponse response) {
-      const std::lock_guard lock(mutex_);
-      responses_.push_back(std::move(response));
-    });
+    facade_->handle(facade::describe_request(request, h_.caller_for(Credentials::bearer(token))),
+                    [this](rest::HttpResponse response) {
+                      const std::lock_guard lock(mutex_);
+                      responses_.push_back(std::move(response));
+                    });
   }
 
   // Sends one request whose read is not parked and returns its answer.

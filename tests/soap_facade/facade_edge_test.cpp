@@ -109,7 +109,8 @@ TEST(SoapStoreFailure, UnavailableStoreIsAServerFaultAndChangesNothing) {
   const core::Caller caller{core::CredentialScheme::kBasic,
                             core::Principal{core::PrincipalKind::kDelegated, &fixture.adele(), permissions}};
   std::promise<soap::HttpResponse> promise;
-  facade.handle(facade::describe_request(request, caller), [&](soap::HttpResponse response) { promise.set_value(std::move(response)); });
+  facade.handle(facade::describe_request(request, caller),
+                [&](soap::HttpResponse response) { promise.set_value(std::move(response)); });
   const auto response = promise.get_future().get();
 
   EXPECT_EQ(response.result(), http::status::internal_server_error);

@@ -21,25 +21,29 @@ std::string set_oof(std::string_view inner) {
 }
 
 TEST_F(SoapFaultPaths, NonBooleanStatusNamesTheValue) {
-  expect_soap11(post(set_oof("<status>maybe</status>")), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The value 'maybe' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
-                             "SchemaValidationException"));
+  expect_soap11(
+      post(set_oof("<status>maybe</status>")), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The value 'maybe' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
+                   "SchemaValidationException"));
 }
 
 TEST_F(SoapFaultPaths, CapitalisedBooleanIsNotXsBoolean) {
-  expect_soap11(post(set_oof("<status>True</status>")), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The value 'True' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
-                             "SchemaValidationException"));
+  expect_soap11(
+      post(set_oof("<status>True</status>")), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The value 'True' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
+                   "SchemaValidationException"));
 }
 
 TEST_F(SoapFaultPaths, MissingStatus) {
-  expect_soap11(post(set_oof("")), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The required element &lt;status&gt; is missing.", "SchemaValidationException"));
+  expect_soap11(
+      post(set_oof("")), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The required element &lt;status&gt; is missing.", "SchemaValidationException"));
 }
 
 TEST_F(SoapFaultPaths, RepeatedStatus) {
-  expect_soap11(post(set_oof("<status>true</status><status>true</status>")), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The element &lt;status&gt; appears more than once.", "SchemaValidationException"));
+  expect_soap11(
+      post(set_oof("<status>true</status><status>true</status>")), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The element &lt;status&gt; appears more than once.", "SchemaValidationException"));
 }
 
 TEST_F(SoapFaultPaths, UnexpectedParameter) {
@@ -64,19 +68,19 @@ TEST_F(SoapFaultPaths, MalformedXml) {
 
 TEST_F(SoapFaultPaths, EmptyBody) {
   expect_soap11(post(""), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The request body holds no XML element.",
-                             "InvalidRequestException"));
+                soap11_fault("soap:Client", "The request body holds no XML element.", "InvalidRequestException"));
 }
 
 TEST_F(SoapFaultPaths, DoctypeIsRefusedBeforeParsing) {
   const std::string billion_laughs =
       R"(<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>)" +
-      soap11_request(R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>&lol2;</status></SetOofStatus>)")
+      soap11_request(
+          R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>&lol2;</status></SetOofStatus>)")
           .substr(38);
-  expect_soap11(post(billion_laughs), http::status::internal_server_error,
-                soap11_fault("soap:Client",
-                             "Document type declarations and entity declarations are not allowed in a request.",
-                             "InvalidRequestException"));
+  expect_soap11(
+      post(billion_laughs), http::status::internal_server_error,
+      soap11_fault("soap:Client", "Document type declarations and entity declarations are not allowed in a request.",
+                   "InvalidRequestException"));
 }
 
 TEST_F(SoapFaultPaths, UndeclaredEntityIsMalformed) {
@@ -98,8 +102,9 @@ TEST_F(SoapFaultPaths, NestingDeeperThanTheLimit) {
   for (int i = 0; i < 40; ++i) {
     deep += "</x>";
   }
-  expect_soap11(post(soap11_request(deep)), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The request nests XML elements deeper than 32 levels.", "InvalidRequestException"));
+  expect_soap11(
+      post(soap11_request(deep)), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The request nests XML elements deeper than 32 levels.", "InvalidRequestException"));
 }
 
 TEST_F(SoapFaultPaths, VeryDeepNestingDoesNotCrash) {
@@ -124,19 +129,21 @@ TEST_F(SoapFaultPaths, TooManyElements) {
 }
 
 TEST_F(SoapFaultPaths, UnknownOperation) {
-  expect_soap11(post(soap11_request(R"(<FooBar xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)")),
-                http::status::internal_server_error,
-                soap11_fault("soap:Client",
-                             "The Body element {http://schemas.microsoft.com/exchange/services/2006/messages}FooBar is "
-                             "not a UM web service operation.",
-                             "InvalidOperationException"));
+  expect_soap11(
+      post(soap11_request(R"(<FooBar xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)")),
+      http::status::internal_server_error,
+      soap11_fault("soap:Client",
+                   "The Body element {http://schemas.microsoft.com/exchange/services/2006/messages}FooBar is "
+                   "not a UM web service operation.",
+                   "InvalidOperationException"));
 }
 
 TEST_F(SoapFaultPaths, UmOperationInAForeignNamespace) {
-  expect_soap11(post(soap11_request(R"(<SetOofStatus xmlns="urn:other"><status>true</status></SetOofStatus>)")),
-                http::status::internal_server_error,
-                soap11_fault("soap:Client", "The Body element {urn:other}SetOofStatus is not a UM web service operation.",
-                             "InvalidOperationException"));
+  expect_soap11(
+      post(soap11_request(R"(<SetOofStatus xmlns="urn:other"><status>true</status></SetOofStatus>)")),
+      http::status::internal_server_error,
+      soap11_fault("soap:Client", "The Body element {urn:other}SetOofStatus is not a UM web service operation.",
+                   "InvalidOperationException"));
 }
 
 TEST_F(SoapFaultPaths, EmptySoapBody) {
@@ -152,21 +159,23 @@ TEST_F(SoapFaultPaths, UndeclaredPrefix) {
 }
 
 TEST_F(SoapFaultPaths, Soap12EnvelopeSentAsTextXmlIsVersionMismatch) {
-  expect_soap11(post(soap12_request(R"(<IsUMEnabled xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)")),
-                http::status::internal_server_error,
-                soap11_response("<soap:Fault><faultcode>soap:VersionMismatch</faultcode><faultstring>The envelope "
-                                "namespace 'http://www.w3.org/2003/05/soap-envelope' does not match SOAP 1.1 (text/xml), "
-                                "whose envelope namespace is 'http://schemas.xmlsoap.org/soap/envelope/'.</faultstring>"
-                                "</soap:Fault>"));
+  expect_soap11(
+      post(soap12_request(R"(<IsUMEnabled xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)")),
+      http::status::internal_server_error,
+      soap11_response("<soap:Fault><faultcode>soap:VersionMismatch</faultcode><faultstring>The envelope "
+                      "namespace 'http://www.w3.org/2003/05/soap-envelope' does not match SOAP 1.1 (text/xml), "
+                      "whose envelope namespace is 'http://schemas.xmlsoap.org/soap/envelope/'.</faultstring>"
+                      "</soap:Fault>"));
 }
 
 TEST_F(SoapFaultPaths, RootThatIsNotAnEnvelopeIsVersionMismatch) {
   const auto response = post(R"(<IsUMEnabled xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)");
-  expect_soap11(response, http::status::internal_server_error,
-                soap11_response("<soap:Fault><faultcode>soap:VersionMismatch</faultcode><faultstring>The request is not "
-                                "a SOAP envelope; the root element is "
-                                "{http://schemas.microsoft.com/exchange/services/2006/messages}IsUMEnabled.</faultstring>"
-                                "</soap:Fault>"));
+  expect_soap11(
+      response, http::status::internal_server_error,
+      soap11_response("<soap:Fault><faultcode>soap:VersionMismatch</faultcode><faultstring>The request is not "
+                      "a SOAP envelope; the root element is "
+                      "{http://schemas.microsoft.com/exchange/services/2006/messages}IsUMEnabled.</faultstring>"
+                      "</soap:Fault>"));
 }
 
 TEST_F(SoapFaultPaths, MustUnderstandHeaderWeDoNotKnow) {
@@ -216,9 +225,10 @@ TEST_F(SoapFaultPaths, ReadOnlyTokenCanRead) {
 }
 
 TEST_F(SoapFaultPaths, UserWithoutUmCannotSetOrRead) {
-  for (std::string_view body :
-       {R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>true</status></SetOofStatus>)",
-        R"(<GetUMProperties xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)"}) {
+  for (
+      std::string_view body :
+      {R"(<SetOofStatus xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><status>true</status></SetOofStatus>)",
+       R"(<GetUMProperties xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)"}) {
     expect_soap11(post(soap11_request(body), basic(core_.no_um_user())), http::status::internal_server_error,
                   soap11_um_fault("UserNotUmEnabledException", "The user is not enabled for Unified Messaging."));
   }
@@ -226,10 +236,12 @@ TEST_F(SoapFaultPaths, UserWithoutUmCannotSetOrRead) {
 }
 
 TEST_F(SoapFaultPaths, FaultInHttpsNamespaceAnswersDetailInKind) {
-  expect_soap11(post(soap11_request(R"(<SetOofStatus xmlns="https://schemas.microsoft.com/exchange/services/2006/messages"><status>2</status></SetOofStatus>)")),
-                http::status::internal_server_error,
-                soap11_fault("soap:Client", "The value '2' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
-                             "SchemaValidationException", "https://schemas.microsoft.com/exchange/services/2006/messages"));
+  expect_soap11(
+      post(soap11_request(
+          R"(<SetOofStatus xmlns="https://schemas.microsoft.com/exchange/services/2006/messages"><status>2</status></SetOofStatus>)")),
+      http::status::internal_server_error,
+      soap11_fault("soap:Client", "The value '2' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
+                   "SchemaValidationException", "https://schemas.microsoft.com/exchange/services/2006/messages"));
 }
 
 TEST_F(SoapFaultPaths, LongBadValuesAreQuotedShortened) {

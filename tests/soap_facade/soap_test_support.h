@@ -35,12 +35,14 @@ inline std::string soap12_request(std::string_view body_content) {
 
 // Expected response bytes, spelled out independently of the facade's writer.
 inline std::string soap11_response(std::string_view body_content) {
-  return std::string(R"(<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body>)") +
+  return std::string(
+             R"(<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body>)") +
          std::string(body_content) + "</soap:Body></soap:Envelope>";
 }
 
 inline std::string soap12_response(std::string_view header_and_body) {
-  return std::string(R"(<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">)") +
+  return std::string(
+             R"(<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">)") +
          std::string(header_and_body) + "</soap:Envelope>";
 }
 
@@ -94,7 +96,8 @@ class SoapFacadeTest : public ::testing::Test {
     core::PermissionSet permissions;
     permissions.add(core::Permission::kMailboxSettingsReadWrite);
     permissions.add(core::Permission::kUserRead);
-    return core::Caller{core::CredentialScheme::kBasic, core::Principal{core::PrincipalKind::kDelegated, &user, permissions}};
+    return core::Caller{core::CredentialScheme::kBasic,
+                        core::Principal{core::PrincipalKind::kDelegated, &user, permissions}};
   }
   core::Caller bearer(const char* token) const {
     return core::Caller{core::CredentialScheme::kBearer, core_.principal(token)};

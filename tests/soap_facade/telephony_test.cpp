@@ -8,8 +8,8 @@ namespace {
 
 std::string um_request(std::string_view operation, std::string_view inner) {
   return soap11_request("<" + std::string(operation) +
-                        R"( xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">)" + std::string(inner) +
-                        "</" + std::string(operation) + ">");
+                        R"( xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">)" +
+                        std::string(inner) + "</" + std::string(operation) + ">");
 }
 
 std::string no_telephony(std::string_view operation) {
@@ -20,9 +20,10 @@ std::string no_telephony(std::string_view operation) {
 using SoapTelephony = SoapFacadeTest;
 
 TEST_F(SoapTelephony, PlayOnPhoneWithInvalidEntryIdIsTheDocumentedFault) {
-  expect_soap11(post(um_request("PlayOnPhone", "<entryId>INVALID_ENTRY_ID</entryId><DialString>12345</DialString>")),
-                http::status::internal_server_error,
-                R"(<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><soap:Fault><faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/errors">a:InvalidObjectIdException</faultcode><faultstring>The object identifier isn't valid</faultstring><detail><ExceptionType xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">InvalidObjectIdException</ExceptionType></detail></soap:Fault></soap:Body></soap:Envelope>)");
+  expect_soap11(
+      post(um_request("PlayOnPhone", "<entryId>INVALID_ENTRY_ID</entryId><DialString>12345</DialString>")),
+      http::status::internal_server_error,
+      R"(<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><soap:Body><soap:Fault><faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/errors">a:InvalidObjectIdException</faultcode><faultstring>The object identifier isn't valid</faultstring><detail><ExceptionType xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">InvalidObjectIdException</ExceptionType></detail></soap:Fault></soap:Body></soap:Envelope>)");
 }
 
 TEST_F(SoapTelephony, PlayOnPhoneWithWellFormedEntryIdSaysNoTelephony) {
@@ -31,21 +32,23 @@ TEST_F(SoapTelephony, PlayOnPhoneWithWellFormedEntryIdSaysNoTelephony) {
 }
 
 TEST_F(SoapTelephony, PlayOnPhoneWithoutDialStringIsASchemaFault) {
-  expect_soap11(post(um_request("PlayOnPhone", "<entryId>QUJDRA==</entryId>")), http::status::internal_server_error,
-                soap11_fault("soap:Client", "The required element &lt;DialString&gt; is missing.",
-                             "SchemaValidationException"));
+  expect_soap11(
+      post(um_request("PlayOnPhone", "<entryId>QUJDRA==</entryId>")), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The required element &lt;DialString&gt; is missing.", "SchemaValidationException"));
 }
 
 TEST_F(SoapTelephony, PlayOnPhoneGreeting) {
-  expect_soap11(post(um_request("PlayOnPhoneGreeting", "<GreetingType>OofCustom</GreetingType><DialString>12345</DialString>")),
-                http::status::internal_server_error, no_telephony("PlayOnPhoneGreeting"));
+  expect_soap11(
+      post(um_request("PlayOnPhoneGreeting", "<GreetingType>OofCustom</GreetingType><DialString>12345</DialString>")),
+      http::status::internal_server_error, no_telephony("PlayOnPhoneGreeting"));
 }
 
 TEST_F(SoapTelephony, PlayOnPhoneGreetingWithUnknownGreetingType) {
-  expect_soap11(post(um_request("PlayOnPhoneGreeting", "<GreetingType>Loud</GreetingType><DialString>12345</DialString>")),
-                http::status::internal_server_error,
-                soap11_fault("soap:Client", "The value of &lt;GreetingType&gt; must be NormalCustom or OofCustom.",
-                             "SchemaValidationException"));
+  expect_soap11(
+      post(um_request("PlayOnPhoneGreeting", "<GreetingType>Loud</GreetingType><DialString>12345</DialString>")),
+      http::status::internal_server_error,
+      soap11_fault("soap:Client", "The value of &lt;GreetingType&gt; must be NormalCustom or OofCustom.",
+                   "SchemaValidationException"));
 }
 
 TEST_F(SoapTelephony, GetCallInfoAndDisconnectKnowNoCalls) {

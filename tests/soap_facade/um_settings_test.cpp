@@ -14,8 +14,8 @@ constexpr std::string_view kGetUmProperties =
 
 std::string um_request(std::string_view operation, std::string_view inner) {
   return soap11_request("<" + std::string(operation) +
-                        R"( xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">)" + std::string(inner) +
-                        "</" + std::string(operation) + ">");
+                        R"( xmlns="http://schemas.microsoft.com/exchange/services/2006/messages">)" +
+                        std::string(inner) + "</" + std::string(operation) + ">");
 }
 
 std::string empty_response(std::string_view operation) {
@@ -23,7 +23,9 @@ std::string empty_response(std::string_view operation) {
                          R"(Response xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" />)");
 }
 
-core::DateTimeTimeZoneInput utc(core::LocalDateTime local) { return core::DateTimeTimeZoneInput{local, std::nullopt, "UTC"}; }
+core::DateTimeTimeZoneInput utc(core::LocalDateTime local) {
+  return core::DateTimeTimeZoneInput{local, std::nullopt, "UTC"};
+}
 
 core::LocalDateTime at_fixture_now(std::chrono::hours offset) {
   return core::LocalDateTime{(fixed_now() + offset).time_since_epoch()};
@@ -49,10 +51,10 @@ TEST_F(SoapUmSettings, SetMissedCallNotificationEnabled) {
 }
 
 TEST_F(SoapUmSettings, SetMissedCallNotificationEnabledRejectsNonBoolean) {
-  expect_soap11(post(um_request("SetMissedCallNotificationEnabled", "<status>yes</status>")),
-                http::status::internal_server_error,
-                soap11_fault("soap:Client", "The value 'yes' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
-                             "SchemaValidationException"));
+  expect_soap11(
+      post(um_request("SetMissedCallNotificationEnabled", "<status>yes</status>")), http::status::internal_server_error,
+      soap11_fault("soap:Client", "The value 'yes' of &lt;status&gt; is not an xs:boolean (true, false, 1 or 0).",
+                   "SchemaValidationException"));
   EXPECT_TRUE(settings_of(core_.adele()).um.missed_call_notification_enabled);
 }
 
@@ -71,7 +73,8 @@ TEST_F(SoapUmSettings, SetPlayOnPhoneDialStringRejectsANonNumber) {
 
 TEST_F(SoapUmSettings, SetTelephoneAccessFolderEmailAcceptsBothDocumentedSpellings) {
   constexpr std::string_view kFolder = "AAAAAGsd2rbQLVtLobUGbrq/9IUBAEX2ikn/L8JJtI5WHI0FAW8AAAFXHhsAAA==";
-  expect_soap11(post(um_request("SetTelephoneAccessFolderEmail", "<base64FolderId>" + std::string(kFolder) + "</base64FolderId>")),
+  expect_soap11(post(um_request("SetTelephoneAccessFolderEmail",
+                                "<base64FolderId>" + std::string(kFolder) + "</base64FolderId>")),
                 http::status::ok, empty_response("SetTelephoneAccessFolderEmail"));
   EXPECT_EQ(settings_of(core_.adele()).um.telephone_access_folder_email, kFolder);
   expect_soap11(post(um_request("SetTelephoneAccessFolderEmail", "<base64FolderID>QUJDRA==</base64FolderID>")),
@@ -90,8 +93,10 @@ TEST_F(SoapUmSettings, GetUmPropertiesShowsEveryStoredValueEscaped) {
   post(um_request("SetPlayOnPhoneDialString", "<dialString>12345</dialString>"));
   post(um_request("SetTelephoneAccessFolderEmail", "<base64FolderId>QUJDRA==</base64FolderId>"));
   post(um_request("SetOofStatus", "<status>true</status>"));
-  expect_soap11(post(soap11_request(kGetUmProperties)), http::status::ok,
-                soap11_response(R"(<GetUMPropertiesResponse xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><GetUMPropertiesResponse><OofStatus>true</OofStatus><MissedCallNotificationEnabled>true</MissedCallNotificationEnabled><PlayOnPhoneDialString>12345</PlayOnPhoneDialString><TelephoneAccessNumbers /><TelephoneAccessFolderEmail>QUJDRA==</TelephoneAccessFolderEmail></GetUMPropertiesResponse></GetUMPropertiesResponse>)"));
+  expect_soap11(
+      post(soap11_request(kGetUmProperties)), http::status::ok,
+      soap11_response(
+          R"(<GetUMPropertiesResponse xmlns="http://schemas.microsoft.com/exchange/services/2006/messages"><GetUMPropertiesResponse><OofStatus>true</OofStatus><MissedCallNotificationEnabled>true</MissedCallNotificationEnabled><PlayOnPhoneDialString>12345</PlayOnPhoneDialString><TelephoneAccessNumbers /><TelephoneAccessFolderEmail>QUJDRA==</TelephoneAccessFolderEmail></GetUMPropertiesResponse></GetUMPropertiesResponse>)"));
 }
 
 TEST_F(SoapUmSettings, SetOofStatusFalseKeepsMessagesAudienceAndSchedule) {

@@ -9,8 +9,8 @@ namespace {
 using SoapWsdl = SoapFacadeTest;
 
 TEST_F(SoapWsdl, ServedOnEitherEndpointInAnyCase) {
-  for (std::string_view target : {"/UnifiedMessaging/Service.asmx?wsdl", "/EWS/UM2007Legacy.asmx?WSDL",
-                                  "/ews/um2007legacy.asmx?Wsdl"}) {
+  for (std::string_view target :
+       {"/UnifiedMessaging/Service.asmx?wsdl", "/EWS/UM2007Legacy.asmx?WSDL", "/ews/um2007legacy.asmx?Wsdl"}) {
     const auto response = get(target);
     EXPECT_EQ(response.result(), http::status::ok) << target;
     EXPECT_EQ(response[http::field::content_type], "text/xml; charset=utf-8");
@@ -24,9 +24,9 @@ TEST_F(SoapWsdl, IsWellFormedAndDeclaresEveryOperationInBothBindings) {
   const auto definitions = doc.child("wsdl:definitions");
   ASSERT_TRUE(definitions);
   for (std::string_view operation :
-       {"IsUMEnabled", "GetUMProperties", "SetOofStatus", "SetMissedCallNotificationEnabled", "SetPlayOnPhoneDialString",
-        "SetTelephoneAccessFolderEmail", "ResetPIN", "PlayOnPhone", "PlayOnPhoneGreeting", "GetCallInfo", "Disconnect",
-        "PlayOnPhone2", "GetPhoneCallInformation", "DisconnectPhoneCall"}) {
+       {"IsUMEnabled", "GetUMProperties", "SetOofStatus", "SetMissedCallNotificationEnabled",
+        "SetPlayOnPhoneDialString", "SetTelephoneAccessFolderEmail", "ResetPIN", "PlayOnPhone", "PlayOnPhoneGreeting",
+        "GetCallInfo", "Disconnect", "PlayOnPhone2", "GetPhoneCallInformation", "DisconnectPhoneCall"}) {
     int bindings = 0;
     for (const auto binding : definitions.children("wsdl:binding")) {
       const auto op = binding.find_child_by_attribute("wsdl:operation", "name", std::string(operation).c_str());
@@ -50,8 +50,9 @@ TEST_F(SoapWsdl, AddressIsTheGatewaysOriginAndTheRequestedEndpointNeverTheHostHe
   const auto response = promise.get_future().get();
   EXPECT_NE(response.body().find(R"(<soap:address location="https://um.fabrikam.com/UnifiedMessaging/Service.asmx"/>)"),
             std::string::npos);
-  EXPECT_NE(response.body().find(R"(<soap12:address location="https://um.fabrikam.com/UnifiedMessaging/Service.asmx"/>)"),
-            std::string::npos);
+  EXPECT_NE(
+      response.body().find(R"(<soap12:address location="https://um.fabrikam.com/UnifiedMessaging/Service.asmx"/>)"),
+      std::string::npos);
   EXPECT_EQ(response.body().find("mail.contoso.com"), std::string::npos);
 }
 

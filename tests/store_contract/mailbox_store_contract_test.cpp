@@ -117,7 +117,8 @@ TYPED_TEST(MailboxStoreContract, ConcurrentMutationsFromManyThreadsLoseNoUpdate)
   }
   const auto snapshot = this->read("a").value();
   EXPECT_EQ(snapshot->version, static_cast<std::uint64_t>(kThreads * kWritesPerThread));
-  EXPECT_EQ(snapshot->settings.um.play_on_phone_dial_string.size(), static_cast<std::size_t>(kThreads * kWritesPerThread));
+  EXPECT_EQ(snapshot->settings.um.play_on_phone_dial_string.size(),
+            static_cast<std::size_t>(kThreads * kWritesPerThread));
 }
 
 TYPED_TEST(MailboxStoreContract, AFailedMutationWritesNothing) {
@@ -164,8 +165,8 @@ TYPED_TEST(MailboxStoreContract, WritesQueuedTogetherShareCommits) {
   std::vector<std::shared_ptr<SnapshotWaiter>> waiters;
   for (int i = 0; i < kWrites; ++i) {
     auto waiter = std::make_shared<SnapshotWaiter>();
-    this->store_->update(kContractMailboxes[static_cast<std::size_t>(i) % kContractMailboxes.size()],
-                         append_digit('7'), waiter->callback());
+    this->store_->update(kContractMailboxes[static_cast<std::size_t>(i) % kContractMailboxes.size()], append_digit('7'),
+                         waiter->callback());
     waiters.push_back(waiter);
   }
   for (auto& waiter : waiters) {

@@ -29,11 +29,14 @@ Result<SnapshotPtr> read(core::MailboxStore& store, const std::string& id) {
 
 Result<SnapshotPtr> append(core::MailboxStore& store, const std::string& id, char digit) {
   SnapshotWaiter waiter;
-  store.update(id, [digit](const MailboxSettings& current) -> Result<MailboxSettings> {
-    MailboxSettings next = current;
-    next.um.play_on_phone_dial_string.push_back(digit);
-    return next;
-  }, waiter.callback());
+  store.update(
+      id,
+      [digit](const MailboxSettings& current) -> Result<MailboxSettings> {
+        MailboxSettings next = current;
+        next.um.play_on_phone_dial_string.push_back(digit);
+        return next;
+      },
+      waiter.callback());
   return waiter.get();
 }
 
@@ -87,19 +90,23 @@ TEST_F(PostgresStoreTest, AReadIsAnsweredWhileTheCommitterWaitsForARowLock) {
   ASSERT_TRUE(append(*store, "a", '1').ok());
   // Another gateway's transaction holds mailbox a, so this store's commit of a waits for it.
   core::PgConnection holder(backend_.conninfo(), std::chrono::seconds(5));
-  ASSERT_TRUE(holder.exec_script("BEGIN; SELECT version FROM mailbox_settings WHERE mailbox_id = 'a' FOR UPDATE;").ok());
+  ASSERT_TRUE(
+      holder.exec_script("BEGIN; SELECT version FROM mailbox_settings WHERE mailbox_id = 'a' FOR UPDATE;").ok());
   SnapshotWaiter write;
-  store->update("a", [](const MailboxSettings& current) -> Result<MailboxSettings> {
-    MailboxSettings next = current;
-    next.um.play_on_phone_dial_string.push_back('2');
-    return next;
-  }, write.callback());
+  store->update(
+      "a",
+      [](const MailboxSettings& current) -> Result<MailboxSettings> {
+        MailboxSettings next = current;
+        next.um.play_on_phone_dial_string.push_back('2');
+        return next;
+      },
+      write.callback());
   core::PgConnection observer(backend_.conninfo(), std::chrono::seconds(5));
   bool committer_waits = false;
   for (int poll = 0; poll < 1000 && !committer_waits; ++poll) {
-    auto waiting = observer.exec(
-        "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock';",
-        {core::PgParam{backend_.schema()}});
+    auto waiting =
+        observer.exec("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock';",
+                      {core::PgParam{backend_.schema()}});
     ASSERT_TRUE(waiting.ok()) << waiting.error().message;
     committer_waits = waiting.value().integer(0, 0) > 0;
     if (!committer_waits) {
