@@ -23,7 +23,7 @@ Error unknown_mailbox(const std::string& mailbox_id) {
 PostgresStore::PostgresStore(Options options) : options_(std::move(options)) {}
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::open(Options options, const std::vector<std::string>& mailbox_ids,
-                                                           DefaultsFactory defaults) {
+                                                           const DefaultsFactory& defaults) {
   {
     PgConnection connection(options.conninfo, options.connect_timeout);
     if (auto migrated = migrate_postgres_schema(connection); !migrated) {
@@ -93,6 +93,7 @@ void PostgresStore::run_committer() {
 
 void PostgresStore::read_batch(PgConnection& connection, std::deque<PendingRead>& batch) {
   std::vector<std::string> ids;
+  ids.reserve(batch.size());
   for (const auto& pending : batch) {
     ids.push_back(*pending.mailbox_id);
   }

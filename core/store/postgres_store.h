@@ -36,7 +36,7 @@ class PostgresStore final : public MailboxStore {
   // Connects once to migrate the schema (refusing a newer one); mailbox_ids is the full set
   // of mailboxes, others are unknown to this store.
   static Result<std::unique_ptr<PostgresStore>> open(Options options, const std::vector<std::string>& mailbox_ids,
-                                                     DefaultsFactory defaults);
+                                                     const DefaultsFactory& defaults);
   // Commits (or fails) every write accepted before, then closes the connections.
   ~PostgresStore() override;
 

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
+#include <system_error>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -78,12 +78,12 @@ std::optional<pid_t> flock_holder(int fd) {
 core::Result<FileLock> FileLock::acquire(const std::filesystem::path& path, bool write_pid) {
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return lock_error(path, std::strerror(errno));
+    return lock_error(path, std::generic_category().message(errno));
   }
   FileLock lock{LockHandle(fd)};
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK) {
-      return lock_error(path, std::strerror(errno));
+      return lock_error(path, std::generic_category().message(errno));
     }
     auto holder = flock_holder(fd);
     if (!holder) {
@@ -95,7 +95,7 @@ core::Result<FileLock> FileLock::acquire(const std::filesystem::path& path, bool
   if (write_pid) {
     const std::string pid = std::to_string(getpid()) + "\n";
     if (ftruncate(fd, 0) != 0 || pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
-      return lock_error(path, std::string("cannot write the PID: ") + std::strerror(errno));
+      return lock_error(path, std::string("cannot write the PID: ") + std::generic_category().message(errno));
     }
   }
   return lock;

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <cstring>
+#include <system_error>
 #include <iostream>
 #include <optional>
 #include <utility>
@@ -74,7 +74,7 @@ bool sync_directory(const std::filesystem::path& directory) {
 }
 
 core::Error outbox_error(const std::string& what) {
-  return core::Error{core::ErrorCode::kStoreUnavailable, "PIN outbox: " + what + ": " + std::strerror(errno)};
+  return core::Error{core::ErrorCode::kStoreUnavailable, "PIN outbox: " + what + ": " + std::generic_category().message(errno)};
 }
 
 // Where a message of one user sorts among that user's: (stamp, attempt number).
@@ -192,7 +192,7 @@ core::Result<std::string> PinOutbox::deliver(const core::User& user, std::string
 void PinOutbox::withdraw(const std::string& receipt) {
   if (::unlink(receipt.c_str()) != 0 || !sync_directory(directory_)) {
     // One write per line; the file name carries no PIN.
-    std::cerr << std::string("oofgate: could not withdraw PIN message " + receipt + ": " + std::strerror(errno) +
+    std::cerr << std::string("oofgate: could not withdraw PIN message " + receipt + ": " + std::generic_category().message(errno) +
                              " (its PIN never became valid)\n")
               << std::flush;
   }

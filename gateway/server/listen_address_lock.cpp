@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 #include <optional>
 #include <utility>
 
@@ -55,13 +56,13 @@ core::Error lock_error(const std::string& address, const std::string& what) {
 core::Result<ListenAddressLock> ListenAddressLock::acquire(std::uint16_t port, const std::string& address) {
   const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) {
-    return lock_error(address, std::strerror(errno));
+    return lock_error(address, std::generic_category().message(errno));
   }
   ListenAddressLock lock{LockHandle(fd)};
   const auto name = abstract_name(port);
   if (::bind(fd, reinterpret_cast<const sockaddr*>(&name.address), name.length) != 0) {
     if (errno != EADDRINUSE) {
-      return lock_error(address, std::strerror(errno));
+      return lock_error(address, std::generic_category().message(errno));
     }
     const auto holder = holder_pid(name);
     return lock_error(address, "another oofgate process" + (holder ? " (PID " + std::to_string(*holder) + ")" : "") +
@@ -70,7 +71,7 @@ core::Result<ListenAddressLock> ListenAddressLock::acquire(std::uint16_t port, c
   }
   // Never accepted: the listen() only records our PID for holder_pid() of a second process.
   if (::listen(fd, 4) != 0) {
-    return lock_error(address, std::strerror(errno));
+    return lock_error(address, std::generic_category().message(errno));
   }
   return lock;
 }
