@@ -6,30 +6,18 @@ import argparse
 import http.client
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
-import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
-from permission_matrix_support import AUDIENCE, ISSUER, JwksServer, SigningKey, claims, make_certificates, rss_kib  # noqa: E402,E501
+from permission_matrix_support import (AUDIENCE, ISSUER, SigningKey, check, claims, identity_provider,  # noqa: E402
+                                       report, rss_kib)
 
 ADELE = {"id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd", "userPrincipalName": "adele@contoso.com",
          "displayName": "Adele Vance", "password": "Adele-Pa55", "umEnabled": True}
 ME = "/v1.0/me/mailboxSettings"
 FETCH_TIMEOUT = 10  # oofgate's bound on one JWKS fetch, seconds
-
-failures = []
-passes = []
-
-
-def check(condition, message):
-    (passes if condition else failures).append(message)
-    return condition
-
 
 def get(port, token):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -136,36 +124,21 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="oofgate-jwks-")
-    gateways = []
-    jwks = None
-    try:
-        make_certificates(workdir)
-        ca_file = os.path.join(workdir, "ca.pem")
+    with identity_provider("oofgate-jwks-") as provider:
+        workdir, ca_file, jwks = provider.workdir, provider.ca_file, provider.jwks
         key = SigningKey(workdir, "rsa-1", "RS256")
-        jwks = JwksServer(os.path.join(workdir, "server.pem"), os.path.join(workdir, "server.key"))
         jwks.keys = [key.jwk()]
         users_file = os.path.join(workdir, "users.json")
         with open(users_file, "w") as users:
             json.dump({"users": [ADELE], "tokens": []}, users)
         test_start_needs_the_key_set(args.binary, workdir, jwks, ca_file, users_file)
         # One gateway per scenario: each may refresh once a minute.
-        for name in ("rotation", "hang", "huge"):
-            gateways.append(gateway_driver.Gateway(args.binary, workdir,
-                                                   gateway_args(workdir, name, jwks, ca_file), users_file))
-        test_rotation(gateways[0].port, jwks, workdir, key)
-        test_broken_provider(gateways[1], jwks, key, "hang", "no complete answer within the timeout")
-        test_broken_provider(gateways[2], jwks, key, "huge", "the answer is larger than the limit")
-    finally:
-        for gateway in gateways:
-            gateway.stop()
-        if jwks is not None:
-            jwks.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
-    for failure in failures:
-        print("FAIL " + failure)
-    print("%d passed, %d failed" % (len(passes), len(failures)))
-    return 1 if failures else 0
+        rotation, hang, huge = (provider.start_gateway(args.binary, gateway_args(workdir, name, jwks, ca_file),
+                                                       users_file) for name in ("rotation", "hang", "huge"))
+        test_rotation(rotation.port, jwks, workdir, key)
+        test_broken_provider(hang, jwks, key, "hang", "no complete answer within the timeout")
+        test_broken_provider(huge, jwks, key, "huge", "the answer is larger than the limit")
+    return report()
 
 
 if __name__ == "__main__":

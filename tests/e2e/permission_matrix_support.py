@@ -3,21 +3,43 @@ JWKS, JWTs signed with them, and an HTTPS JWKS server (Python's http.server behi
 certificate from the throwaway CA of tls_e2e_test) that can also hang or answer 100 MB."""
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import http.server
 import json
 import os
+import shutil
 import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
+import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
 from tls_e2e_test import make_certificates  # noqa: E402,F401  (the throwaway CA, re-exported)
 
 ISSUER = "https://idp.contoso.test/realms/corp"
+
+passes = []
+failures = []
+
+
+def check(condition, message):
+    """Records one expectation; the test goes on, so one run shows every failure."""
+    (passes if condition else failures).append(message)
+    return condition
+
+
+def report():
+    """Prints the failures and a count; the exit status for sys.exit()."""
+    for failure in failures:
+        print("FAIL " + failure)
+    print("%d passed, %d failed" % (len(passes), len(failures)))
+    return 1 if failures else 0
 AUDIENCE = "api://oofgate"
 
 
@@ -151,3 +173,38 @@ def rss_kib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     return 0
+
+
+class Provider:
+    """A scratch directory with the throwaway CA (ca.pem, server.pem, server.key), an HTTPS JWKS
+    server, and the gateways started through it."""
+
+    def __init__(self, workdir):
+        self.workdir = workdir
+        make_certificates(workdir)
+        self.ca_file = os.path.join(workdir, "ca.pem")
+        self.cert_file = os.path.join(workdir, "server.pem")
+        self.key_file = os.path.join(workdir, "server.key")
+        self.jwks = JwksServer(self.cert_file, self.key_file)
+        self.gateways = []
+
+    def start_gateway(self, binary, args, users_file):
+        gateway = gateway_driver.Gateway(binary, self.workdir, args, users_file)
+        self.gateways.append(gateway)
+        return gateway
+
+
+@contextlib.contextmanager
+def identity_provider(prefix):
+    """A Provider; its gateways, JWKS server and directory are gone afterwards."""
+    workdir = tempfile.mkdtemp(prefix=prefix)
+    provider = None
+    try:
+        provider = Provider(workdir)
+        yield provider
+    finally:
+        if provider is not None:
+            for gateway in provider.gateways:
+                gateway.stop()
+            provider.jwks.stop()
+        shutil.rmtree(workdir, ignore_errors=True)

@@ -9,17 +9,13 @@ import http.client
 import json
 import os
 import re
-import shutil
 import ssl
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
-import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
-from permission_matrix_support import (AUDIENCE, ISSUER, JwksServer, SigningKey, b64url_json, claims,  # noqa: E402
-                                       hs256_token, make_certificates)
+from permission_matrix_support import (AUDIENCE, ISSUER, SigningKey, b64url_json, check, claims,  # noqa: E402
+                                       hs256_token, identity_provider, report)
 
 ADELE = {"id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd", "userPrincipalName": "adele@contoso.com",
          "displayName": "Adele Vance", "password": "Adele-Pa55", "umEnabled": True}
@@ -75,15 +71,6 @@ MATRIX = [
     ("JWT application RS256",       [APP_ON_ME, APP_ON_ME, OK,     OK,          UM_NO_USER, UM_NO_USER]),
     ("Basic",                       [UNAUTHENTICATED] * 4 + [OK, OK]),
 ]
-
-failures = []
-passes = []
-
-
-def check(condition, message):
-    (passes if condition else failures).append(message)
-    return condition
-
 
 class Https:
     def __init__(self, port, ca_file):
@@ -230,40 +217,26 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="oofgate-matrix-")
-    gateway = None
-    jwks = None
-    try:
-        make_certificates(workdir)
-        ca_file = os.path.join(workdir, "ca.pem")
+    with identity_provider("oofgate-matrix-") as provider:
+        workdir, ca_file = provider.workdir, provider.ca_file
         rsa = SigningKey(workdir, "rsa-1", "RS256")
         ec = SigningKey(workdir, "ec-1", "ES256")
         os.makedirs(os.path.join(workdir, "other"))
-        jwks = JwksServer(os.path.join(workdir, "server.pem"), os.path.join(workdir, "server.key"))
-        jwks.keys = [rsa.jwk(), ec.jwk()]
+        provider.jwks.keys = [rsa.jwk(), ec.jwk()]
         users_file = os.path.join(workdir, "users.json")
         with open(users_file, "w") as users:
             json.dump({"users": [ADELE, ALEX], "tokens": OPAQUE}, users)
-        gateway = gateway_driver.Gateway(
-            args.binary, workdir,
-            ["--data-dir", os.path.join(workdir, "data"), "--tls-cert", os.path.join(workdir, "server.pem"),
-             "--tls-key", os.path.join(workdir, "server.key"), "--jwks", jwks.url, "--jwks-ca", ca_file,
+        gateway = provider.start_gateway(
+            args.binary,
+            ["--data-dir", os.path.join(workdir, "data"), "--tls-cert", provider.cert_file,
+             "--tls-key", provider.key_file, "--jwks", provider.jwks.url, "--jwks-ca", ca_file,
              "--jwt-issuer", ISSUER, "--jwt-audience", AUDIENCE], users_file)
         check(gateway.scheme == "https", "the gateway serves https")
         client = Https(gateway.port, ca_file)
         test_refusals(client, rsa, ec, os.path.join(workdir, "other"))
         test_matrix(client, rsa, ec)
         test_curl(gateway.port, ca_file, rsa)
-    finally:
-        if gateway is not None:
-            gateway.stop()
-        if jwks is not None:
-            jwks.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
-    for failure in failures:
-        print("FAIL " + failure)
-    print("%d passed, %d failed" % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":
