@@ -73,7 +73,8 @@ core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gate
   config.rules.issuers = options.issuers;
   config.rules.audiences = {options.audience};
   config.rules.leeway = options.leeway;
-  config.jwks_file = options.jwks_file;
+  config.jwks.location = options.jwks_file;
+  config.jwks.ca_file = options.jwks_ca_file;
   if (!options.hs256_secret_file.empty()) {
     auto secret = gateway::load_hs256_secret(options.hs256_secret_file);
     if (!secret) {

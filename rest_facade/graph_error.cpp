@@ -123,9 +123,10 @@ GraphError method_not_allowed_error(std::string allow) {
 
 GraphError unauthenticated_error(std::string message) {
   GraphError result = make(status::unauthorized, "InvalidAuthenticationToken", std::move(message));
-  result.headers.emplace_back("WWW-Authenticate",
-                              "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/"
-                              "authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"");
+  // RFC 6750 §3: a bare challenge. Graph's own names Microsoft's login endpoint and Graph's
+  // client id, which would send a client of this self-hosted service to Microsoft for a token
+  // nobody here can verify; with --jwt-issuer the REST facade names the configured issuer.
+  result.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"\"");
   return result;
 }
 

@@ -59,8 +59,11 @@ std::optional<GraphError> authentication_error(const core::Caller& caller, const
                                            : caller.failure.empty()
                                                ? std::string("CompactToken parsing failed with error code: 80049217")
                                                : caller.failure);
-  if (!issuer.empty()) {
-    std::string challenge = "Bearer realm=\"\", authorization_uri=\"" + challenge_text(issuer) + "\"";
+  if (!issuer.empty() || token_failed) {
+    std::string challenge = "Bearer realm=\"\"";
+    if (!issuer.empty()) {
+      challenge += ", authorization_uri=\"" + challenge_text(issuer) + "\"";
+    }
     if (token_failed) {
       challenge += ", error=\"invalid_token\", error_description=\"" + challenge_text(error.message) + "\"";
     }

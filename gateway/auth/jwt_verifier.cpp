@@ -44,15 +44,15 @@ core::Result<std::unique_ptr<JwtVerifier>> JwtVerifier::create(JwtVerifierConfig
   if (config.rules.issuers.empty() || config.rules.audiences.empty()) {
     return config_error("JWT verification needs at least one issuer and one audience");
   }
-  if (config.jwks_file.empty() && config.hs256_secret.empty()) {
+  if (config.jwks.empty() && config.hs256_secret.empty()) {
     return config_error("JWT verification needs a JWKS file or an HS256 secret");
   }
   if (!config.hs256_secret.empty() && config.hs256_secret.size() < kMinSecretBytes) {
     return config_error("the HS256 secret must have at least " + std::to_string(kMinSecretBytes) + " bytes");
   }
   auto keys = std::make_shared<const JwtKeySet>();
-  if (!config.jwks_file.empty()) {
-    auto loaded = load_jwks_file(config.jwks_file);
+  if (!config.jwks.empty()) {
+    auto loaded = load_jwks(config.jwks);
     if (!loaded) {
       return loaded.error();
     }
@@ -68,7 +68,18 @@ JwtVerifier::JwtVerifier(JwtVerifierConfig config, const core::Directory& direct
       clock_(clock),
       keys_(std::move(keys)),
       cache_(config_.cache_capacity),
-      applications_(config_.max_applications) {}
+      applications_(config_.max_applications) {
+  if (!config_.jwks.empty()) {
+    refresher_ = std::make_unique<JwksRefresher>(config_.jwks, clock_,
+                                                 [this](JwtKeySet fresh) { install_keys(std::move(fresh)); });
+  }
+}
+
+void JwtVerifier::wait_for_key_refresh() const {
+  if (refresher_) {
+    refresher_->wait_idle();
+  }
+}
 
 std::int64_t JwtVerifier::now_seconds() const {
   return std::chrono::floor<std::chrono::seconds>(clock_.now()).time_since_epoch().count();
@@ -79,28 +90,13 @@ std::shared_ptr<const JwtKeySet> JwtVerifier::current_keys() const {
   return keys_;
 }
 
-bool JwtVerifier::reload_keys() const {
-  if (config_.jwks_file.empty()) {
-    return false;
-  }
-  const std::int64_t now = now_seconds();
-  {
-    const std::scoped_lock lock(reload_mutex_);
-    if (last_reload_ && now - *last_reload_ < config_.jwks_reload_interval.count()) {
-      return false;
-    }
-    last_reload_ = now;
-  }
-  auto loaded = load_jwks_file(config_.jwks_file);
-  if (!loaded) {
-    return false;
-  }
+void JwtVerifier::install_keys(JwtKeySet keys) {
   {
     const std::scoped_lock lock(keys_mutex_);
-    keys_ = std::make_shared<const JwtKeySet>(std::move(loaded).value());
+    keys_ = std::make_shared<const JwtKeySet>(std::move(keys));
   }
+  // A key that left the set must stop vouching for the tokens it signed.
   cache_.clear();
-  return true;
 }
 
 JwtVerdict JwtVerifier::verify(std::string_view token) const {
@@ -183,13 +179,13 @@ std::optional<JwtVerdict> JwtVerifier::check_signature(std::string_view header_j
                         "the token's kid is longer than " + std::to_string(kMaxKeyIdBytes) + " bytes");
   }
   const std::string_view key_id(kid->value.GetString(), kid->value.GetStringLength());
-  auto keys = current_keys();
+  const auto keys = current_keys();
   const JwtPublicKey* key = keys->find(key_id);
-  if (key == nullptr && reload_keys()) {
-    keys = current_keys();
-    key = keys->find(key_id);
-  }
   if (key == nullptr) {
+    if (refresher_ && refresher_->request()) {
+      return jwt_rejected(JwtRejection::kUnknownKey,
+                          "the token's kid names no known signing key (the key set is being refreshed: retry shortly)");
+    }
     return jwt_rejected(JwtRejection::kUnknownKey, "the token's kid names no known signing key");
   }
   if (key->algorithm() != *algorithm) {

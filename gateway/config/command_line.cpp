@@ -42,8 +42,10 @@ const char* const kUsage =
     "                         10000; 0 = no limit); more answer 429 with Retry-After\n"
     "  --throttle-window SECONDS\n"
     "                         length of that window (default 600)\n"
-    "  --jwks FILE            JSON Web Key Set of the identity provider: accept its RS256/ES256\n"
-    "                         JWT bearer tokens (re-read on an unknown kid, at most once a minute)\n"
+    "  --jwks FILE|URL        JSON Web Key Set of the identity provider (a file or an https://\n"
+    "                         URL, fetched at start): accept its RS256/ES256 JWT bearer tokens\n"
+    "                         (re-read in the background on an unknown kid, at most once a minute)\n"
+    "  --jwks-ca FILE         PEM CAs that sign the JWKS URL's certificate (default: the system's)\n"
     "  --jwt-hs256-secret-file FILE\n"
     "                         accept HS256 JWTs signed with this secret (tests, demos)\n"
     "  --jwt-issuer URL       the tokens' iss; repeatable; required with --jwks or a secret\n"
@@ -297,6 +299,8 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
       options.jwt.audience = value;
     } else if (flag == "--jwks") {
       options.jwt.jwks_file = value;
+    } else if (flag == "--jwks-ca") {
+      options.jwt.jwks_ca_file = value;
     } else if (flag == "--jwt-hs256-secret-file") {
       options.jwt.hs256_secret_file = value;
     } else if (flag == "--jwt-leeway") {

@@ -46,7 +46,8 @@ struct ServeLimits {
 struct JwtOptions {
   std::vector<std::string> issuers;  // --jwt-issuer, repeatable: `iss` must equal one of them
   std::string audience;              // --jwt-audience: `aud` must contain it
-  std::string jwks_file;             // --jwks FILE
+  std::string jwks_file;             // --jwks FILE or --jwks https://URL
+  std::string jwks_ca_file;          // --jwks-ca FILE: CAs for the JWKS URL; empty: the system store
   std::string hs256_secret_file;     // --jwt-hs256-secret-file FILE (tests and demos)
   std::chrono::seconds leeway{300};  // --jwt-leeway: clock skew allowed on exp/nbf/iat
 

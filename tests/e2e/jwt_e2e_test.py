@@ -15,6 +15,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
 import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
+from permission_matrix_support import check, report  # noqa: E402  (shared with the identity tests)
 
 ISSUER = "https://idp.contoso.test/realms/oofgate"
 AUDIENCE = "api://oofgate"
@@ -27,14 +28,6 @@ UM_PATH = "/EWS/UM2007Legacy.asmx"
 GET_UM = ('<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/'
           'envelope/"><soap:Body><GetUMProperties xmlns="http://schemas.microsoft.com/exchange/services/2006/'
           'messages" /></soap:Body></soap:Envelope>')
-
-failures = []
-passes = []
-
-
-def check(condition, message):
-    (passes if condition else failures).append(message)
-
 
 def mint(binary, secret_file, *args):
     return subprocess.run([binary, "token", "--secret-file", secret_file, "--issuer", ISSUER, "--audience", AUDIENCE]
@@ -145,10 +138,7 @@ def main():
         if gateway is not None:
             gateway.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-    for failure in failures:
-        print("FAIL " + failure)
-    print("%d passed, %d failed" % (len(passes), len(failures)))
-    return 1 if failures else 0
+    return report()
 
 
 if __name__ == "__main__":

@@ -102,7 +102,7 @@ class JwtVerifierTest : public ::testing::Test {
     JwtVerifierConfig config;
     config.rules.issuers = {"https://other.example/", kIssuer};
     config.rules.audiences = {kAudience};
-    config.jwks_file = jwks_path();
+    config.jwks.location = jwks_path();
     config.hs256_secret = kSecret;
     return config;
   }
@@ -272,6 +272,9 @@ TEST_F(JwtVerifierTest, RotatedKeyIsPickedUpWithoutRestartAtMostOncePerInterval)
   ASSERT_TRUE(verifier().verify(signed_with(rsa_key(), kRsaHeader, Claims{}.json())).verified());
 
   write_jwks({rsa_key().jwk("rsa-1"), next.jwk("ec-2")});
+  // The caller is not held while the keys are re-read: it is refused and told to retry.
+  expect_rejected(next_token, R::kUnknownKey, "being refreshed");
+  verifier().wait_for_key_refresh();
   const JwtVerdict rotated = verifier().verify(next_token);
   ASSERT_TRUE(rotated.verified()) << rotated.reason;
 
@@ -282,7 +285,12 @@ TEST_F(JwtVerifierTest, RotatedKeyIsPickedUpWithoutRestartAtMostOncePerInterval)
   write_jwks({third.jwk("ec-3")});
   advance(std::chrono::seconds(59));
   expect_rejected(third_token, R::kUnknownKey, "kid");
+  verifier().wait_for_key_refresh();
+  const JwtVerdict still_unknown = verifier().verify(third_token);
+  EXPECT_EQ(still_unknown.reason, "the token's kid names no known signing key");
   advance(std::chrono::seconds(1));
+  expect_rejected(third_token, R::kUnknownKey, "being refreshed");
+  verifier().wait_for_key_refresh();
   EXPECT_TRUE(verifier().verify(third_token).verified());
   expect_rejected(signed_with(rsa_key(), kRsaHeader, Claims{}.json()), R::kUnknownKey, "kid");
 }
@@ -291,6 +299,7 @@ TEST_F(JwtVerifierTest, BrokenJwksOnReloadKeepsTheLastGoodKeys) {
   ASSERT_TRUE(verifier().verify(signed_with(ec_key(), kEcHeader, Claims{}.json())).verified());
   write_file(jwks_path(), "{not json");
   expect_rejected(signed_with(ec_key(), R"({"alg":"ES256","kid":"ec-9"})", Claims{}.json()), R::kUnknownKey, "kid");
+  verifier().wait_for_key_refresh();
   Claims other;
   other.iat = std::to_string(unix_seconds(clock_.now()) - 5);  // not the cached token
   EXPECT_TRUE(verifier().verify(signed_with(ec_key(), kEcHeader, other.json())).verified());
@@ -471,7 +480,7 @@ TEST_F(JwtVerifierTest, ConfigurationNeedsIssuerAudienceAndAKey) {
   missing.rules.audiences.clear();
   EXPECT_FALSE(JwtVerifier::create(missing, *directory_, clock_).ok());
   missing = config();
-  missing.jwks_file.clear();
+  missing.jwks.location.clear();
   missing.hs256_secret.clear();
   EXPECT_FALSE(JwtVerifier::create(missing, *directory_, clock_).ok());
   missing = config();

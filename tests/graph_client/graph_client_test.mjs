@@ -2,7 +2,8 @@
 // (@microsoft/microsoft-graph-client), as a Graph client developer would use it.
 //   node graph_client_test.mjs --binary build/oofgate
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +16,12 @@ import { OofgateBearerAuth } from "./oofgate_auth.mjs";
 const binaryFlag = process.argv.indexOf("--binary");
 const binary = binaryFlag > 0 ? process.argv[binaryFlag + 1] : process.env.OOFGATE_BINARY;
 assert.ok(binary, "pass --binary PATH/TO/oofgate (or set OOFGATE_BINARY)");
+// ca.pem, server.pem and server.key of a throwaway CA (run_test.cmake makes them and points
+// NODE_EXTRA_CA_CERTS at ca.pem, as a deployment with a private CA would).
+const tlsFlag = process.argv.indexOf("--tls-dir");
+const tlsDir = tlsFlag > 0 ? process.argv[tlsFlag + 1] : process.env.OOFGATE_TLS_DIR;
+assert.ok(tlsDir, "pass --tls-dir DIR with ca.pem, server.pem and server.key (run_test.cmake does)");
+assert.equal(process.env.NODE_EXTRA_CA_CERTS, join(tlsDir, "ca.pem"), "NODE_EXTRA_CA_CERTS must name the test CA");
 
 const ADELE_ID = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
 const ALEX_ID = "2b7a1d65-1f3c-4e1b-9a0f-0c3b5e2d7a91";
@@ -42,7 +49,7 @@ function startGateway(dir, extraArgs = []) {
     child.on("exit", (code) => reject(new Error(`oofgate exited (${code}) before it was ready: ${seen}`)));
     child.stdout.on("data", (chunk) => {
       seen += chunk;
-      const match = /oofgate listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(seen);
+      const match = /oofgate listening on (https?:\/\/127\.0\.0\.1:\d+)\n/.exec(seen);
       if (match) {
         clearTimeout(timer);
         child.removeAllListeners("exit");
@@ -235,5 +242,95 @@ describe("Microsoft Graph JavaScript SDK against oofgate", () => {
     } finally {
       assert.equal(await stopGateway(limited), 0);
     }
+  });
+});
+
+// The way a Graph client is deployed for real: oofgate behind TLS, a JWT from the identity
+// provider (here minted by `oofgate token`), and the SDK's stock chain with no middleware of
+// ours: `customHosts` lets its AuthenticationHandler send the token to oofgate's host.
+describe("Microsoft Graph JavaScript SDK over https with a JWT and the stock chain", () => {
+  const issuer = "https://idp.contoso.test/realms/corp";
+  const audience = "api://oofgate";
+  let dir;
+  let gateway;
+  let secretFile;
+
+  const mint = (...args) =>
+    execFileSync(binary, ["token", "--secret-file", secretFile, "--issuer", issuer, "--audience", audience, ...args],
+                 { encoding: "utf8" }).trim();
+  const stockClient = (token) => Client.init({
+    authProvider: (done) => done(null, token),
+    baseUrl: gateway.url.replace("127.0.0.1", "localhost"),
+    customHosts: new Set(["localhost"]),
+  });
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "oofgate-graph-https-"));
+    secretFile = join(dir, "jwt-secret");
+    writeFileSync(secretFile, randomBytes(48).toString("base64") + "\n");
+    gateway = await startGateway(join(dir, "main"), [
+      "--tls-cert", join(tlsDir, "server.pem"), "--tls-key", join(tlsDir, "server.key"),
+      "--jwt-hs256-secret-file", secretFile, "--jwt-issuer", issuer, "--jwt-audience", audience]);
+  });
+
+  after(async () => {
+    if (gateway) {
+      assert.equal(await stopGateway(gateway), 0);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the gateway serves https", () => {
+    assert.match(gateway.url, /^https:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  test("GET and PATCH /me/mailboxSettings with a delegated JWT", async () => {
+    const me = stockClient(mint("--user", "adele@contoso.com", "--scopes", "MailboxSettings.ReadWrite User.Read"));
+    const settings = await me.api("/me/mailboxSettings").get();
+    assert.equal(settings["@odata.context"], `https://graph.microsoft.com/v1.0/$metadata#users('${ADELE_ID}')/mailboxSettings`);
+    const answer = await me.api("/me/mailboxSettings").patch({
+      automaticRepliesSetting: { status: "alwaysEnabled", internalReplyMessage: "Away over https." },
+    });
+    assert.equal(answer.automaticRepliesSetting.status, "alwaysEnabled");
+    const stored = await me.api("/me/mailboxSettings/automaticRepliesSetting").get();
+    assert.equal(stored.internalReplyMessage, "Away over https.");
+  });
+
+  test("an application JWT reads another mailbox and is refused /me", async () => {
+    const app = stockClient(mint("--app", "reporting-daemon", "--roles", "MailboxSettings.Read"));
+    const zone = await app.api("/users/alex@contoso.com/mailboxSettings/timeZone").get();
+    assert.equal(zone.value, "UTC");
+    const appOnMe = await graphError(app.api("/me/mailboxSettings").get());
+    assert.equal(appOnMe.statusCode, 400);
+    assert.equal(appOnMe.code, "BadRequest");
+    const readOnly = await graphError(app.api("/users/alex@contoso.com/mailboxSettings").patch({ timeZone: "UTC" }));
+    assert.equal(readOnly.statusCode, 403);
+    assert.equal(readOnly.code, "ErrorAccessDenied");
+  });
+
+  test("a delegated JWT cannot reach another mailbox", async () => {
+    const me = stockClient(mint("--user", "adele@contoso.com", "--scopes", "MailboxSettings.ReadWrite"));
+    const denied = await graphError(me.api(`/users/${ALEX_ID}/mailboxSettings`).get());
+    assert.equal(denied.statusCode, 403);
+    assert.equal(denied.code, "ErrorAccessDenied");
+  });
+
+  test("a JWT for another audience surfaces as 401 InvalidAuthenticationToken", async () => {
+    const foreign = execFileSync(binary, ["token", "--secret-file", secretFile, "--issuer", issuer, "--audience",
+                                          "api://someone-else", "--user", "adele@contoso.com", "--scopes",
+                                          "MailboxSettings.ReadWrite"], { encoding: "utf8" }).trim();
+    const error = await graphError(stockClient(foreign).api("/me/mailboxSettings").patch({ timeZone: "UTC" }));
+    assert.equal(error.statusCode, 401);
+    assert.equal(error.code, "InvalidAuthenticationToken");
+    assert.equal(error.message, "the token's aud is not this API's audience");
+  });
+
+  test("without customHosts the stock chain sends no token to oofgate's host", async () => {
+    const token = mint("--user", "adele@contoso.com", "--scopes", "MailboxSettings.Read");
+    const client = Client.init({ authProvider: (done) => done(null, token),
+                                 baseUrl: gateway.url.replace("127.0.0.1", "localhost") });
+    const error = await graphError(client.api("/me/mailboxSettings").get());
+    assert.equal(error.statusCode, 401);
+    assert.equal(error.message, "Access token is empty.");
   });
 });

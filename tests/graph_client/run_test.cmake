@@ -21,7 +21,25 @@ if(NOT installed STREQUAL wanted)
   endif()
   file(COPY_FILE ${WORK_DIR}/package-lock.json ${stamp})
 endif()
-execute_process(COMMAND ${NODE} graph_client_test.mjs --binary ${BINARY}
+# A throwaway CA and a server certificate for localhost, so the stock SDK chain runs over https:
+# Node trusts the CA only through NODE_EXTRA_CA_CERTS, which it reads at start.
+find_program(OPENSSL openssl REQUIRED)
+set(tls ${WORK_DIR}/tls)
+file(REMOVE_RECURSE ${tls})
+file(MAKE_DIRECTORY ${tls})
+file(WRITE ${tls}/san.ext "subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+foreach(step
+    "req;-x509;-newkey;ec;-pkeyopt;ec_paramgen_curve:P-256;-nodes;-days;1;-subj;/CN=oofgate test CA;-keyout;ca.key;-out;ca.pem"
+    "req;-newkey;ec;-pkeyopt;ec_paramgen_curve:P-256;-nodes;-subj;/CN=localhost;-keyout;server.key;-out;server.csr"
+    "x509;-req;-in;server.csr;-CA;ca.pem;-CAkey;ca.key;-CAcreateserial;-days;1;-extfile;san.ext;-out;server.pem")
+  execute_process(COMMAND ${OPENSSL} ${step} WORKING_DIRECTORY ${tls} RESULT_VARIABLE openssl_result
+                  OUTPUT_QUIET ERROR_QUIET)
+  if(NOT openssl_result EQUAL 0)
+    message(FATAL_ERROR "openssl ${step} failed (${openssl_result})")
+  endif()
+endforeach()
+execute_process(COMMAND ${CMAKE_COMMAND} -E env NODE_EXTRA_CA_CERTS=${tls}/ca.pem
+                        ${NODE} graph_client_test.mjs --binary ${BINARY} --tls-dir ${tls}
                 WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE node_result)
 if(NOT node_result EQUAL 0)
   message(FATAL_ERROR "graph_client_test.mjs failed (${node_result})")

@@ -1,7 +1,9 @@
 """A real SOAP client against the real gateway: zeep (python3-zeep) loads the served WSDL
 (GET /EWS/UM2007Legacy.asmx?wsdl) and calls the UM web service through both of its bindings,
 SOAP 1.1 and SOAP 1.2, with HTTP Basic; the OOF state it sets is read back through UM and
-through Graph. If zeep cannot use the WSDL as served, this test fails: that is its point."""
+through Graph. It does so over plain HTTP and again over HTTPS, trusting a throwaway CA made with
+the openssl CLI (the WSDL then names an https:// address, which zeep posts to). If zeep cannot use
+the WSDL as served, this test fails: that is its point."""
 
 import json
 import os
@@ -9,10 +11,11 @@ import re
 import shutil
 import stat
 import sys
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
 import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
+from tls_e2e_test import make_certificates  # noqa: E402  (the throwaway CA)
 
 try:
     import requests
@@ -39,12 +42,15 @@ def check(condition, message):
 class Um:
     """The UM service as zeep sees it from the WSDL, for one user and one binding."""
 
-    def __init__(self, port, who, binding):
+    def __init__(self, base, who, binding, verify=True):
         session = requests.Session()
+        # The CA file for https; the environment (REQUESTS_CA_BUNDLE, proxies) must not override it.
+        session.trust_env = False
+        session.verify = verify
         session.auth = requests.auth.HTTPBasicAuth(who["userPrincipalName"], who["password"])
         self.sent = []  # (Content-Type, SOAPAction) of every POST, as zeep sent them
         session.hooks["response"].append(self._record)
-        self.client = zeep.Client("http://127.0.0.1:%d/EWS/UM2007Legacy.asmx?wsdl" % port,
+        self.client = zeep.Client(base + "/EWS/UM2007Legacy.asmx?wsdl",
                                   transport=zeep.Transport(session=session, timeout=10))
         self.service = self.client.bind("UMService", binding)
 
@@ -53,11 +59,12 @@ class Um:
             self.sent.append((response.request.headers.get("Content-Type"), response.request.headers.get("SOAPAction")))
 
 
-def graph_oof_status(port):
-    request = urllib.request.Request("http://127.0.0.1:%d/v1.0/me/mailboxSettings" % port,
-                                     headers={"Authorization": "Bearer " + ADELE_TOKEN})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.load(response)["automaticRepliesSetting"]["status"]
+def graph_oof_status(base, verify):
+    session = requests.Session()
+    session.trust_env = False
+    response = session.get(base + "/v1.0/me/mailboxSettings", headers={"Authorization": "Bearer " + ADELE_TOKEN},
+                           verify=verify, timeout=10)
+    return response.json()["automaticRepliesSetting"]["status"]
 
 
 def expect_fault(call, binding, exception_type, what):
@@ -78,22 +85,22 @@ def expect_fault(call, binding, exception_type, what):
     raise AssertionError("%s: no zeep Fault raised" % what)
 
 
-def run_binding(port, binding):
-    adele = Um(port, ADELE, binding)
+def run_binding(base, binding, verify=True):
+    adele = Um(base, ADELE, binding, verify)
     service = adele.service
     binding_name = type(adele.service._binding).__name__
     check(binding_name == ("Soap11Binding" if binding == "UMServiceSoap" else "Soap12Binding"),
           "%s is bound as %s" % (binding, binding_name))
 
     check(service.IsUMEnabled() is True, "%s: IsUMEnabled for adele" % binding)
-    check(Um(port, NORA, binding).service.IsUMEnabled() is False, "%s: IsUMEnabled for nora" % binding)
+    check(Um(base, NORA, binding, verify).service.IsUMEnabled() is False, "%s: IsUMEnabled for nora" % binding)
 
     for enabled, graph_status in ((True, "alwaysEnabled"), (False, "disabled"), (True, "alwaysEnabled")):
         check(service.SetOofStatus(status=enabled) is None, "%s: SetOofStatus answers nothing" % binding)
         properties = service.GetUMProperties()
         check(properties.OofStatus is enabled,
               "%s: GetUMProperties.OofStatus %r after SetOofStatus(%r)" % (binding, properties.OofStatus, enabled))
-        status = graph_oof_status(port)
+        status = graph_oof_status(base, verify)
         check(status == graph_status, "%s: Graph status %r after SetOofStatus(%r)" % (binding, status, enabled))
     check(properties.MissedCallNotificationEnabled is True, "%s: MissedCallNotificationEnabled" % binding)
 
@@ -110,7 +117,7 @@ def run_binding(port, binding):
 
     expect_fault(lambda: service.SetPlayOnPhoneDialString(dialString="call me maybe"), binding,
                  "InvalidPhoneNumberException", "%s: bad dial string" % binding)
-    expect_fault(lambda: Um(port, NORA, binding).service.SetOofStatus(status=True), binding,
+    expect_fault(lambda: Um(base, NORA, binding, verify).service.SetOofStatus(status=True), binding,
                  "UserNotUmEnabledException", "%s: SetOofStatus without UM" % binding)
     expect_fault(lambda: service.PlayOnPhone(entryId="INVALID_ENTRY_ID", DialString="12345"), binding,
                  "InvalidObjectIdException", "%s: PlayOnPhone" % binding)
@@ -121,6 +128,35 @@ def run_binding(port, binding):
 def outbox_messages(data_dir):
     outbox = os.path.join(data_dir, "outbox")
     return sorted(os.path.join(outbox, name) for name in os.listdir(outbox)) if os.path.isdir(outbox) else []
+
+
+def run_over_https(workdir, users_file):
+    tls_dir = os.path.join(workdir, "tls")
+    os.makedirs(tls_dir)
+    make_certificates(tls_dir)
+    ca_file = os.path.join(tls_dir, "ca.pem")
+    gateway = gateway_driver.Gateway(sys.argv[sys.argv.index("--binary") + 1], workdir,
+                                     ["--data-dir", os.path.join(workdir, "tls-data"), "--tls-cert",
+                                      os.path.join(tls_dir, "server.pem"), "--tls-key",
+                                      os.path.join(tls_dir, "server.key")], users_file)
+    try:
+        check(gateway.scheme == "https", "the TLS gateway serves https")
+        base = "https://localhost:%d" % gateway.port
+        for binding in BINDINGS:
+            client = Um(base, ADELE, binding, ca_file)
+            address = client.service._binding_options["address"]
+            check(address == "https://127.0.0.1:%d/EWS/UM2007Legacy.asmx" % gateway.port,
+                  "%s over https: the WSDL names %r" % (binding, address))
+            run_binding(base, binding, ca_file)
+            print("ok: %s over https" % binding)
+        # Without the test CA zeep refuses the server, as it should.
+        try:
+            Um(base, ADELE, BINDINGS[0])
+            raise AssertionError("zeep trusted a certificate from an unknown CA")
+        except requests.exceptions.SSLError:
+            pass
+    finally:
+        gateway.stop()
 
 
 def run():
@@ -135,10 +171,11 @@ def run():
                                      ["--data-dir", data_dir, "--pin-length", "8"], users_file)
     try:
         for binding in BINDINGS:
-            run_binding(gateway.port, binding)
+            run_binding("http://127.0.0.1:%d" % gateway.port, binding)
             print("ok: %s" % binding)
     finally:
         gateway.stop()
+    run_over_https(workdir, users_file)
 
     # One ResetPIN per binding: each left one private message with an 8-digit PIN for adele,
     # and no PIN reached the gateway's log.
