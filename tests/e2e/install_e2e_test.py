@@ -14,19 +14,12 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
 import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
+from checks import check, finish, run_cases  # noqa: E402
 
-failures = []
 HARDENING = ["Type=notify", "ExecReload=/bin/kill -HUP $MAINPID", "NoNewPrivileges=yes", "ProtectSystem=strict",
              "ProtectHome=yes", "PrivateTmp=yes", "PrivateDevices=yes", "StateDirectory=oofgate",
              "RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6", "SystemCallFilter=@system-service",
              "User=oofgate"]
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL: " + message)
-    return condition
 
 
 def serves_a_mailbox(binary, workdir, what):
@@ -104,14 +97,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--build-dir", required=True)
     args = parser.parse_args()
-    for name, run in [("cmake_install", test_cmake_install), ("deb", test_deb)]:
-        before = len(failures)
-        with tempfile.TemporaryDirectory(prefix="oofgate-install-") as workdir:
-            try:
-                run(os.path.abspath(args.build_dir), workdir)
-            except Exception as error:
-                failures.append("%s raised %r" % (name, error))
-        print("%s %s" % ("ok  " if len(failures) == before else "FAIL", name))
-    if failures:
-        print("%d failures" % len(failures))
-        sys.exit(1)
+    build_dir = os.path.abspath(args.build_dir)
+    run_cases([("cmake_install", test_cmake_install), ("deb", test_deb)],
+              lambda: tempfile.TemporaryDirectory(prefix="oofgate-install-"), build_dir)
+    finish()

@@ -19,20 +19,12 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
 import gateway_driver  # noqa: E402  (start on port 0, stop by pid)
+from checks import check, finish, run_cases  # noqa: E402
 
 USER0 = gateway_driver.user(0)
 USER1 = gateway_driver.user(1)
 USER2 = gateway_driver.user(2)
 MESSAGES_NS = "http://schemas.microsoft.com/exchange/services/2006/messages"
-
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL: " + message)
-    return condition
 
 
 def write_users(path, users, tokens):
@@ -75,6 +67,15 @@ def log_text(gateway):
     gateway.log.flush()
     with open(gateway.log.name, "rb") as f:
         return f.read().decode("utf-8", "replace")
+
+
+def reload_and_wait(gateway, outcome):
+    """Sends SIGHUP and waits until stderr has one more line containing `outcome`."""
+    before = log_text(gateway).count(outcome)
+    os.kill(gateway.process.pid, signal.SIGHUP)
+    deadline = time.monotonic() + 10
+    while log_text(gateway).count(outcome) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def raw_connect(port):
@@ -193,10 +194,7 @@ def test_sighup_reloads_users(workdir):
         # user0 removed, user1's password changed, user2 added with a delegated token.
         changed = dict(USER1, password="Changed-Pa55")
         write_users(users_path, [changed, USER2], [APP, delegated("user2-token", USER2)])
-        os.kill(gateway.process.pid, signal.SIGHUP)
-        deadline = time.monotonic() + 10
-        while "oofgate: reloaded" not in log_text(gateway) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        reload_and_wait(gateway, "oofgate: reloaded")
         check("oofgate: reloaded: 2 mailboxes" in log_text(gateway), "the reload is logged: %s" % log_text(gateway))
         status, body = kept.request("GET", "/v1.0/me/mailboxSettings", {"Authorization": "Bearer user2-token"})
         check(status == 200, "a user added by the reload is usable: %d %s" % (status, body))
@@ -216,10 +214,7 @@ def test_sighup_reloads_users(workdir):
         # A broken users file changes nothing and says why in one line.
         with open(users_path, "w") as f:
             f.write('{"users": [ {"id": ')
-        os.kill(gateway.process.pid, signal.SIGHUP)
-        deadline = time.monotonic() + 10
-        while "reload refused" not in log_text(gateway) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        reload_and_wait(gateway, "reload refused")
         lines = [line for line in log_text(gateway).splitlines() if "reload refused" in line]
         check(len(lines) == 1 and "users.json" in lines[0], "a refused reload is one line naming the file: %r" % lines)
         status, _ = kept.request("GET", "/v1.0/me/mailboxSettings", {"Authorization": "Bearer user2-token"})
@@ -267,10 +262,7 @@ def test_sighup_reloads_tls_certificate(workdir):
         check("first" in subject, "the first certificate is served: %s" % subject)
         os.replace(os.path.join(tls_dir, "second.pem"), cert)
         os.replace(os.path.join(tls_dir, "second.key"), key)
-        os.kill(gateway.process.pid, signal.SIGHUP)
-        deadline = time.monotonic() + 10
-        while "oofgate: reloaded" not in log_text(gateway) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        reload_and_wait(gateway, "oofgate: reloaded")
         subject, _ = served_certificate_cn(gateway.port)
         check("second" in subject, "after SIGHUP new connections get the new certificate: %s" % subject)
         old.sendall(b"GET /v1.0/users/%s/mailboxSettings HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer app-rw\r\n\r\n"
@@ -280,10 +272,7 @@ def test_sighup_reloads_tls_certificate(workdir):
         # A key that does not match the certificate: refused, the second certificate stays.
         with open(key, "w") as f:
             f.write("not a key\n")
-        os.kill(gateway.process.pid, signal.SIGHUP)
-        deadline = time.monotonic() + 10
-        while "reload refused" not in log_text(gateway) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        reload_and_wait(gateway, "reload refused")
         check("reload refused" in log_text(gateway), "a broken key is refused")
         subject, _ = served_certificate_cn(gateway.port)
         check("second" in subject, "after a refused reload the previous certificate is still served")
@@ -339,16 +328,6 @@ if __name__ == "__main__":
         ("systemd_notify_abstract", lambda d: test_systemd_notify(d, True)),
     ]
     only = os.environ.get("LIFECYCLE_ONLY")
-    for name, run in tests:
-        if only and only not in name:
-            continue
-        before = len(failures)
-        with tempfile.TemporaryDirectory(prefix="oofgate-lifecycle-") as workdir:
-            try:
-                run(workdir)
-            except Exception as error:  # a crash in one case is a failure, and the others still run
-                failures.append("%s raised %r" % (name, error))
-        print("%s %s" % ("ok  " if len(failures) == before else "FAIL", name))
-    if failures:
-        print("%d failures" % len(failures))
-        sys.exit(1)
+    run_cases([case for case in tests if not only or only in case[0]],
+              lambda: tempfile.TemporaryDirectory(prefix="oofgate-lifecycle-"))
+    finish()
