@@ -23,6 +23,9 @@
 #include "gateway/config/pin_outbox.h"
 #include "gateway/config/users_file.h"
 #include "gateway/http/request_dispatcher.h"
+#include "gateway/lifecycle/reloader.h"
+#include "gateway/lifecycle/signal_waiter.h"
+#include "gateway/lifecycle/systemd_notify.h"
 #include "gateway/server/server.h"
 #include "gateway/tls/tls_context.h"
 #include "rest_facade/rest_facade.h"
@@ -86,12 +89,9 @@ core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gate
 }
 
 int serve(const gateway::ServeOptions& options) {
-  // Block the stop signals before any thread starts, so only sigwait below receives them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // Before any thread starts, so only the wait below receives SIGINT, SIGTERM and SIGHUP.
+  gateway::SignalWaiter signals;
+  const auto systemd = gateway::SystemdNotifier::from_environment();
 
   auto users_file = gateway::load_users_file(options.users_file);
   if (!users_file) {
@@ -107,7 +107,7 @@ int serve(const gateway::ServeOptions& options) {
   for (const auto& user : directory.value()->users()) {
     mailbox_ids.push_back(user.id);
   }
-  const core::Directory& users = *directory.value();
+  core::Directory& users = *directory.value();
   // Before the store opens and before anything listens: one owner per data directory. Declared
   // before the store, so it is released after the store has closed.
   auto data_dir_lock = gateway::lock_data_dir(options.data_dir, options.store_url.empty());
@@ -158,13 +158,13 @@ int serve(const gateway::ServeOptions& options) {
   limits.read_timeout = options.limits.read_timeout;
   limits.idle_timeout = options.limits.idle_timeout;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  std::unique_ptr<boost::asio::ssl::context> tls;  // outlives the server
+  std::unique_ptr<gateway::ReloadableTlsContext> tls;  // outlives the server
   if (!options.tls_certificate_file.empty()) {
     auto context = gateway::make_tls_context(options.tls_certificate_file, options.tls_key_file);
     if (!context) {
       return fail(context.error().message);
     }
-    tls = std::move(context).value();
+    tls = std::make_unique<gateway::ReloadableTlsContext>(std::move(context).value());
   }
   gateway::Server server(dispatcher, limits, threads, options.limits.max_connections, tls.get());
   auto endpoint = server.bind(options.listen_host, options.listen_port);
@@ -183,10 +183,23 @@ int serve(const gateway::ServeOptions& options) {
             << (options.store_url.empty() ? options.data_dir + "/oofgate.sqlite3" : std::string("PostgreSQL (--store)"))
             << std::endl;
 
-  int received = 0;
-  sigwait(&stop_signals, &received);
-  std::cerr << "oofgate: signal " << received << ", finishing in-flight requests" << std::endl;
-  server.stop(std::chrono::seconds(10));
+  systemd.ready();
+
+  gateway::Reloader reloader({options.users_file, options.tls_certificate_file, options.tls_key_file}, users,
+                             *store.value(), tls.get(), jwt.value().get());
+  while (signals.wait() == gateway::LifecycleSignal::kReload) {
+    systemd.reloading();
+    if (auto refused = reloader.reload()) {
+      std::cerr << "oofgate: reload refused, the previous configuration stays: " << *refused << std::endl;
+    } else {
+      std::cerr << "oofgate: reloaded: " << users.users().size() << " mailboxes"
+                << (tls ? ", TLS certificate and key" : "") << std::endl;
+    }
+    systemd.ready();
+  }
+  systemd.stopping();
+  std::cerr << "oofgate: signal " << signals.last_signal() << ", finishing in-flight requests" << std::endl;
+  server.stop(options.limits.shutdown_grace);
   // Queued sign-ins and PIN resets hold references to the service: finish or cancel them first.
   slow_work.stop();
   // The store drains its queue (every accepted write is committed) before it is destroyed.

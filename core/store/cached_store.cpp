@@ -34,14 +34,17 @@ Result<std::unique_ptr<CachedStore>> CachedStore::open(std::unique_ptr<Persisten
   }
   for (auto& stored : loaded.value()) {
     Entry* entry = store->find_entry(stored.mailbox_id);
-    if (entry == nullptr) {
-      continue;  // a mailbox no longer in the users file keeps its row but is not served
-    }
     auto snapshot = std::make_shared<MailboxSnapshot>();
     snapshot->version = stored.version;
     snapshot->settings = std::move(stored.settings);
+    if (entry == nullptr) {
+      // A mailbox no longer in the users file keeps its row but is not served until a reload names it.
+      store->dormant_.emplace(stored.mailbox_id, std::move(snapshot));
+      continue;
+    }
     entry->committed.store(std::move(snapshot));
   }
+  store->defaults_ = std::move(defaults);
   store->committer_ = std::thread([raw = store.get()] { raw->run_committer(); });
   return store;
 }
@@ -59,7 +62,38 @@ CachedStore::~CachedStore() {
 
 CachedStore::Entry* CachedStore::find_entry(std::string_view mailbox_id) {
   const std::uint32_t position = index_.find(mailbox_id);
-  return position == FrozenStringIndex::kMissing ? nullptr : &entries_[position];
+  if (position != FrozenStringIndex::kMissing) {
+    return &entries_[position];
+  }
+  if (!has_added_.load(std::memory_order_acquire)) {
+    return nullptr;
+  }
+  std::shared_lock lock(added_mutex_);
+  const auto it = added_.find(std::string(mailbox_id));
+  return it == added_.end() ? nullptr : it->second.get();
+}
+
+std::optional<Error> CachedStore::add_mailboxes(const std::vector<std::string>& mailbox_ids) {
+  std::unique_lock lock(added_mutex_);
+  for (const auto& id : mailbox_ids) {
+    if (index_.find(id) != FrozenStringIndex::kMissing || added_.count(id) != 0) {
+      continue;
+    }
+    auto entry = std::make_unique<Entry>();
+    entry->id = id;
+    const auto dormant = dormant_.find(id);
+    if (dormant != dormant_.end()) {
+      entry->committed.store(std::move(dormant->second));
+      dormant_.erase(dormant);
+    } else {
+      auto snapshot = std::make_shared<MailboxSnapshot>();
+      snapshot->settings = defaults_(id);
+      entry->committed.store(std::move(snapshot));
+    }
+    added_.emplace(id, std::move(entry));
+  }
+  has_added_.store(!added_.empty(), std::memory_order_release);
+  return std::nullopt;
 }
 
 void CachedStore::read(const std::string& mailbox_id, SnapshotCallback done) {

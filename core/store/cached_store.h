@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -36,6 +37,9 @@ class CachedStore final : public MailboxStore {
 
   void read(const std::string& mailbox_id, SnapshotCallback done) override;
   void update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) override;
+  // A mailbox added here reads as the row it had at open (a user removed and added again) or as
+  // its defaults.
+  std::optional<Error> add_mailboxes(const std::vector<std::string>& mailbox_ids) override;
 
   // Commit batching statistics, for tests and the benchmark.
   std::uint64_t commits() const { return commits_.load(); }
@@ -66,6 +70,14 @@ class CachedStore final : public MailboxStore {
   // bucket, node and key cost three or four).
   FrozenStringIndex index_;
   std::vector<Entry> entries_;
+  // Mailboxes added after open (a reload of the users file). Looked up only when the index
+  // misses, so the mailboxes known at open never take this lock; entries never move or go.
+  DefaultsFactory defaults_;
+  std::atomic<bool> has_added_{false};
+  std::shared_mutex added_mutex_;
+  std::unordered_map<std::string, std::unique_ptr<Entry>> added_;
+  // Rows of mailboxes the users file did not name at open, for when a reload names them.
+  std::unordered_map<std::string, SnapshotPtr> dormant_;
 
   std::mutex queue_mutex_;
   std::condition_variable queue_ready_;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/model/mailbox_settings.h"
 #include "core/result.h"
@@ -35,6 +37,12 @@ class MailboxStore {
   virtual ~MailboxStore() = default;
   virtual void read(const std::string& mailbox_id, SnapshotCallback done) = 0;
   virtual void update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) = 0;
+  // Serves these mailboxes from now on (users added by a reload); known ones are left as they
+  // are. A store that cannot learn mailboxes while it runs refuses, changing nothing.
+  virtual std::optional<Error> add_mailboxes(const std::vector<std::string>& mailbox_ids) {
+    (void)mailbox_ids;
+    return Error{ErrorCode::kNotSupported, "this store learns new mailboxes only at start-up: restart the gateway"};
+  }
 };
 
 }  // namespace oofgate::core

@@ -53,6 +53,8 @@ class JwtVerifier {
 
   // The issuer a 401 challenge should name (the first configured one).
   const std::string& primary_issuer() const { return config_.rules.issuers.front(); }
+  // After the users file was reloaded: a remembered token may name a user who is gone.
+  void forget_verified_tokens() const { cache_.clear(); }
 
   // Blocks until an asked-for JWKS refresh has finished (tests).
   void wait_for_key_refresh() const;

@@ -69,6 +69,9 @@ const char* const kUsage =
     "                         (default 60)\n"
     "  --max-connections N    open connections of the process; more are accepted and closed at\n"
     "                         once (default 16384)\n"
+    "  --shutdown-grace SECONDS\n"
+    "                         on SIGTERM or SIGINT, time in-flight requests get to finish before\n"
+    "                         their connections are dropped (default 10)\n"
     "  --json-max-depth N     nesting of a Graph JSON body (default 64)\n"
     "  --json-max-string BYTES\n"
     "                         one string in a Graph JSON body (default 262144)\n"
@@ -90,7 +93,8 @@ const char* const kUsage =
     "issuer and audience; --scopes default to \"MailboxSettings.ReadWrite User.Read\"\n"
     "(delegated), --roles to \"MailboxSettings.ReadWrite\" (application), --ttl to 3600.\n"
     "\n"
-    "SIGINT or SIGTERM stop the gateway gracefully: in-flight requests finish first.\n";
+    "SIGINT or SIGTERM stop the gateway gracefully: in-flight requests finish first (within\n"
+    "--shutdown-grace). SIGHUP reloads the users file and the TLS certificate and key.\n";
 
 namespace {
 
@@ -127,6 +131,7 @@ constexpr std::array kLimitFlags{
     LimitFlag{"--read-timeout", &ServeLimits::read_timeout, 1, 3600},
     LimitFlag{"--idle-timeout", &ServeLimits::idle_timeout, 1, kDay},
     LimitFlag{"--max-connections", &ServeLimits::max_connections, 1, 10'000'000},
+    LimitFlag{"--shutdown-grace", &ServeLimits::shutdown_grace, 0, 3600},
     LimitFlag{"--json-max-depth", &ServeLimits::json_max_depth, 1, 10000},
     LimitFlag{"--json-max-string", &ServeLimits::json_max_string_bytes, 1, 1024 * kMiB},
     LimitFlag{"--xml-max-depth", &ServeLimits::xml_max_depth, 1, 10000},

@@ -25,6 +25,7 @@ struct ServeLimits {
   std::chrono::seconds read_timeout{30};    // --read-timeout: head and body of one request
   std::chrono::seconds idle_timeout{60};    // --idle-timeout: keep-alive wait for the next request
   std::size_t max_connections = 16 * 1024;  // --max-connections: open connections, whole process
+  std::chrono::seconds shutdown_grace{10};  // --shutdown-grace: in-flight requests on SIGTERM/SIGINT
   // Graph JSON bodies (rest_facade)
   std::size_t json_max_depth = 64;                 // --json-max-depth
   std::size_t json_max_string_bytes = 256 * 1024;  // --json-max-string

@@ -17,6 +17,7 @@
 #include "gateway/server/listener.h"
 #include "gateway/server/rate_limited_log.h"
 #include "gateway/server/session_context.h"
+#include "gateway/tls/reloadable_tls_context.h"
 
 namespace oofgate::gateway {
 
@@ -27,7 +28,7 @@ class Server {
   // `max_connections`: open connections of the whole process; more are accepted and closed.
   // `tls`: serve HTTPS with these settings (kept alive by the caller), or nullptr for plain HTTP.
   Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections,
-         boost::asio::ssl::context* tls = nullptr);
+         ReloadableTlsContext* tls = nullptr);
   ~Server();
 
   // Takes the port (ListenAddressLock: one oofgate per port) and binds every listener; nothing
@@ -45,7 +46,7 @@ class Server {
   std::optional<core::Error> take_port(const boost::asio::ip::address& address, std::uint16_t port);
 
   struct Worker {
-    Worker(RequestDispatcher& dispatcher, SessionLimits limits, boost::asio::ssl::context* tls)
+    Worker(RequestDispatcher& dispatcher, SessionLimits limits, ReloadableTlsContext* tls)
         : io(1), context(dispatcher, limits, tls) {}
     boost::asio::io_context io;
     SessionContext context;

@@ -10,6 +10,7 @@
 #include "facade_common/log.h"
 #include "gateway/server/http_date.h"
 #include "gateway/server/response_bytes.h"
+#include "gateway/tls/reloadable_tls_context.h"
 
 namespace oofgate::gateway {
 
@@ -33,9 +34,9 @@ std::size_t field_bytes(const http::fields::value_type& field) {
 }
 
 template <class Stream>
-Stream make_stream(net::ip::tcp::socket socket, SessionContext& context) {
+Stream make_stream(net::ip::tcp::socket socket, net::ssl::context* tls) {
   if constexpr (std::is_same_v<Stream, TlsStream>) {
-    return Stream(std::move(socket), *context.tls());
+    return Stream(std::move(socket), *tls);
   } else {
     return Stream(std::move(socket));
   }
@@ -46,7 +47,8 @@ Stream make_stream(net::ip::tcp::socket socket, SessionContext& context) {
 template <class Stream>
 Session<Stream>::Session(net::ip::tcp::socket socket, SessionContext& context)
     : executor_(socket.get_executor()),
-      stream_(make_stream<Stream>(std::move(socket), context)),
+      tls_settings_(kEncrypted ? context.tls()->current() : nullptr),
+      stream_(make_stream<Stream>(std::move(socket), tls_settings_.get())),
       buffer_(context.limits().header_limit + context.limits().trailer_limit + kReadChunk),
       context_(context) {}
 
@@ -150,7 +152,10 @@ void Session<Stream>::refuse_plain_http() noexcept {
 
 template <class Stream>
 void Session<Stream>::drain() {
-  if (!busy_) {
+  // A request whose bytes are still arriving (a body sent in pieces) is in flight too: it is read,
+  // answered with Connection: close, and only then closed. Only a connection waiting for its next
+  // request closes now.
+  if (!busy_ && !message_started_) {
     close();
   }
 }
@@ -177,7 +182,8 @@ void Session<Stream>::post(std::function<void()> work) {
 template <class Stream>
 void Session<Stream>::read_request() noexcept {
   try {
-    if (context_.draining()) {
+    // Bytes already buffered are a pipelined request that arrived before the stop: answer it.
+    if (context_.draining() && buffer_.size() == 0) {
       close();
       return;
     }

@@ -72,6 +72,9 @@ class Session final : public Connection,
   bool strip_trailers(HttpRequest& message);
 
   boost::asio::any_io_executor executor_;  // the connection's thread (its io_context)
+  // TLS only: the settings this connection started with, kept for its life (a reload may replace
+  // the server's meanwhile). Declared before the stream, which refers to it.
+  std::shared_ptr<boost::asio::ssl::context> tls_settings_;
   Stream stream_;
   // Bounded: it holds one head or one trailer section at most, so neither can grow memory.
   boost::beast::flat_buffer buffer_;

@@ -7,13 +7,10 @@
 #include <mutex>
 #include <unordered_map>
 
-namespace boost::asio::ssl {
-class context;
-}
-
 namespace oofgate::gateway {
 
 class RequestDispatcher;
+class ReloadableTlsContext;
 
 // What a graceful stop needs of a connection, whatever its transport (plain TCP or TLS).
 class Connection {
@@ -42,12 +39,12 @@ struct SessionLimits {
 class SessionContext {
  public:
   // `tls`: the process's TLS settings, or nullptr to serve plain HTTP.
-  SessionContext(RequestDispatcher& dispatcher, SessionLimits limits, boost::asio::ssl::context* tls = nullptr)
+  SessionContext(RequestDispatcher& dispatcher, SessionLimits limits, ReloadableTlsContext* tls = nullptr)
       : dispatcher_(dispatcher), limits_(limits), tls_(tls) {}
 
   RequestDispatcher& dispatcher() { return dispatcher_; }
   const SessionLimits& limits() const { return limits_; }
-  boost::asio::ssl::context* tls() const { return tls_; }
+  ReloadableTlsContext* tls() const { return tls_; }
   bool draining() const { return draining_; }
 
   void add(Connection* session, std::weak_ptr<Connection> handle);
@@ -59,7 +56,7 @@ class SessionContext {
  private:
   RequestDispatcher& dispatcher_;
   SessionLimits limits_;
-  boost::asio::ssl::context* tls_;
+  ReloadableTlsContext* tls_;
   bool draining_ = false;
   // Sessions may be destroyed off the I/O thread during shutdown, so the set has a lock.
   std::mutex sessions_mutex_;

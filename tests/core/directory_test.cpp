@@ -36,6 +36,33 @@ TEST(Directory, HashesPlainPasswordsAndAcceptsStoredHashes) {
   EXPECT_FALSE(directory.value()->authenticate_basic("nobody@x.com", "plain-pw").has_value());
 }
 
+// A reload: lookups answer from the published version at once; a removed user's verified
+// password (remembered by the previous version) no longer logs in; User pointers handed out
+// before stay valid.
+TEST(Directory, PublishSwapsEveryLookupAndForgetsVerifiedPasswords) {
+  auto directory =
+      Directory::create({{"id-1", "one@x.com", "One", "pw-1", true}, {"id-2", "two@x.com", "Two", "pw-2", true}}, {});
+  ASSERT_TRUE(directory.ok());
+  Directory& live = *directory.value();
+  ASSERT_TRUE(live.authenticate_basic("one@x.com", "pw-1").has_value());
+  ASSERT_TRUE(live.authenticate_basic_cached("one@x.com", "pw-1").has_value());
+  const User* before = live.find_user("id-2");
+  auto next = DirectoryVersion::create(
+      {{"id-2", "two@x.com", "Two", "pw-2-new", true}, {"id-3", "three@x.com", "Three", "pw-3", true}},
+      {{"tok-3", PrincipalKind::kDelegated, "id-3", {}}});
+  ASSERT_TRUE(next.ok());
+  live.publish(std::move(next).value());
+  EXPECT_EQ(live.find_user("id-1"), nullptr);
+  EXPECT_FALSE(live.authenticate_basic_cached("one@x.com", "pw-1").has_value());
+  EXPECT_FALSE(live.authenticate_basic("one@x.com", "pw-1").has_value());
+  EXPECT_FALSE(live.authenticate_basic("two@x.com", "pw-2").has_value());
+  EXPECT_TRUE(live.authenticate_basic("two@x.com", "pw-2-new").has_value());
+  EXPECT_NE(live.find_user("three@x.com"), nullptr);
+  EXPECT_TRUE(live.authenticate_bearer("tok-3").has_value());
+  EXPECT_EQ(live.users().size(), 2U);
+  EXPECT_EQ(before->user_principal_name, "two@x.com");
+}
+
 using namespace std::string_literals;
 
 // HMAC pads its key with zero bytes, so PBKDF2 alone cannot tell "Pa55" from "Pa55\0".

@@ -284,6 +284,38 @@ TEST(SqliteBackend, AcknowledgedWritesAreThereAfterReopening) {
   EXPECT_EQ(snapshot->version, 1U);
 }
 
+// A reload that names a mailbox the store did not know: it is served from then on, with its
+// defaults, or with the row it kept from before (a user removed and added again).
+TEST(CachedStore, AddedMailboxesAreServedWithTheirStoredRowOrDefaults) {
+  TempDir dir;
+  const auto path = dir.file("db.sqlite3");
+  {
+    auto store = std::move(CachedStore::open(sqlite_at(path), {"a", "c"}, [](const std::string&) {
+                   return default_settings(fixed_now());
+                 })).value();
+    SnapshotWaiter write;
+    store->update("c", set_dial_string("+1 206"), write.callback());
+    ASSERT_TRUE(write.get().ok());
+  }
+  auto store = open_store(sqlite_at(path));  // "a" and "b": "c" is not named
+  SnapshotWaiter unknown;
+  store->read("c", unknown.callback());
+  EXPECT_EQ(unknown.get().error().code, ErrorCode::kUserNotFound);
+  EXPECT_FALSE(store->add_mailboxes({"c", "d", "a"}).has_value());
+  SnapshotWaiter kept;
+  store->read("c", kept.callback());
+  EXPECT_EQ(kept.get().value()->settings.um.play_on_phone_dial_string, "+1 206");
+  SnapshotWaiter fresh;
+  store->read("d", fresh.callback());
+  EXPECT_EQ(fresh.get().value()->settings, default_settings(fixed_now()));
+  SnapshotWaiter write;
+  store->update("d", set_dial_string("+44 20"), write.callback());
+  ASSERT_TRUE(write.get().ok());
+  SnapshotWaiter read;
+  store->read("d", read.callback());
+  EXPECT_EQ(read.get().value()->settings.um.play_on_phone_dial_string, "+44 20");
+}
+
 TEST(SqliteBackend, RefusesADatabaseFromANewerSchema) {
   TempDir dir;
   const auto path = dir.file("db.sqlite3");
