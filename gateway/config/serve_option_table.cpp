@@ -42,9 +42,15 @@ Expected set_seconds(std::string_view value, std::chrono::seconds& member, std::
   return std::nullopt;
 }
 
+// A path or a name. A control character (a NUL from a TOML "\u0000", a stray CR from a file)
+// would make it name something else than what the operator sees.
 Expected set_text(std::string_view value, std::string& member) {
   if (value.empty()) {
     return std::string("needs a value");
+  }
+  if (std::any_of(value.begin(), value.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+    return std::string("needs a value without control characters");
   }
   member = value;
   return std::nullopt;
