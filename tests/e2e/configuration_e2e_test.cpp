@@ -210,5 +210,73 @@ TEST_F(Configuration, ADataDirectoryThatCannotBeCreatedIsReportedWithTheReason) 
   EXPECT_EQ(exited.err, "oofgate: cannot create data directory " + data + ": Not a directory\n");
 }
 
+// Permissions as an operator meets them: as an unprivileged user (root reads and writes
+// whatever the mode, so a root test runs the gateway as `nobody`).
+class UnwritableState : public Configuration {
+ protected:
+  UnwritableState() {
+    namespace fs = std::filesystem;
+    fs::permissions(dir_.path(), fs::perms::all);
+    fs::permissions(users_path(), fs::perms::owner_all | fs::perms::others_read | fs::perms::group_read);
+    // The store exists, made by a check as the test's own user.
+    const auto created =
+        run_to_exit(dir_.path(), {"serve", "--users", users_path(), "--data-dir", data_dir(), "--check-config"});
+    EXPECT_EQ(created.code, 0) << created.err;
+    fs::create_directories(data_dir() + "/outbox");
+    for (const auto& path : {data_dir(), data_dir() + "/outbox"}) {
+      fs::permissions(path, fs::perms::all);
+    }
+    fs::permissions(database(), fs::perms::all);
+  }
+
+  std::string database() const { return data_dir() + "/oofgate.sqlite3"; }
+
+  // As the unprivileged user when the test runs as root.
+  Exited run_as_operator(const std::vector<std::string>& args) {
+    return run_to_exit(dir_.path(), args, std::nullopt,
+                       ::geteuid() == 0 ? std::optional<unsigned>(kNobody) : std::nullopt);
+  }
+
+  Exited serve() {
+    return run_as_operator({"serve", "--users", users_path(), "--data-dir", data_dir(), "--listen", "127.0.0.1:0"});
+  }
+
+  static constexpr unsigned kNobody = 65534;
+};
+
+TEST_F(UnwritableState, AReadOnlyDatabaseIsReportedAsSuch) {
+  std::filesystem::permissions(database(), std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                               std::filesystem::perms::others_read);
+  const auto exited = serve();
+  EXPECT_EQ(exited.code, 1);
+  EXPECT_EQ(exited.out, "");
+  EXPECT_EQ(exited.err, "oofgate: database " + database() + " is read-only: Permission denied\n");
+}
+
+TEST_F(UnwritableState, AnUnwritableDataDirectoryIsReportedWithTheReason) {
+  std::filesystem::permissions(data_dir(), std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                               std::filesystem::perms::group_exec |
+                                               std::filesystem::perms::others_read |
+                                               std::filesystem::perms::others_exec);
+  const auto exited = serve();
+  EXPECT_EQ(exited.code, 1);
+  EXPECT_EQ(exited.err, "oofgate: data directory " + data_dir() + " is not writable: Permission denied\n");
+}
+
+TEST_F(UnwritableState, AnUnwritableOutboxIsReportedWithTheReason) {
+  std::filesystem::permissions(data_dir() + "/outbox", std::filesystem::perms::owner_all |
+                                                           std::filesystem::perms::others_read |
+                                                           std::filesystem::perms::others_exec);
+  const auto exited = serve();
+  EXPECT_EQ(exited.code, 1);
+  EXPECT_EQ(exited.err, "oofgate: PIN outbox " + data_dir() + "/outbox is not writable: Permission denied\n");
+}
+
+// The fixture itself leaves nothing unusable: each refusal above is its one permission's doing.
+TEST_F(UnwritableState, TheSameStateWritablePassesTheCheck) {
+  const auto exited = run_as_operator({"serve", "--users", users_path(), "--data-dir", data_dir(), "--check-config"});
+  EXPECT_EQ(exited.code, 0) << exited.err;
+}
+
 }  // namespace
 }  // namespace oofgate::testing

@@ -1,6 +1,7 @@
 #include "e2e/gateway_process.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -191,7 +192,7 @@ std::string e2e_users_json() {
 namespace oofgate::testing {
 
 Exited run_to_exit(const std::filesystem::path& dir, const std::vector<std::string>& args,
-                   const std::optional<std::vector<std::string>>& environment) {
+                   const std::optional<std::vector<std::string>>& environment, std::optional<unsigned> run_as) {
   const auto out_path = dir / "run.out";
   const auto err_path = dir / "run.err";
   const pid_t pid = fork();
@@ -200,6 +201,9 @@ Exited run_to_exit(const std::filesystem::path& dir, const std::vector<std::stri
     const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(out, STDOUT_FILENO);
     dup2(err, STDERR_FILENO);
+    if (run_as && (setgroups(0, nullptr) != 0 || setgid(*run_as) != 0 || setuid(*run_as) != 0)) {
+      _exit(126);
+    }
     exec_oofgate(args, environment);
   }
   Exited exited;

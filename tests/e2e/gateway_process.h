@@ -46,9 +46,11 @@ struct Exited {
 };
 
 // `oofgate ARGS...` to completion (30 s at most), its output kept in files under `dir`, with
-// `environment` as its whole environment when given.
+// `environment` as its whole environment when given, and as user and group `run_as` when given
+// (tests running as root use it to meet file permissions as an operator would).
 Exited run_to_exit(const std::filesystem::path& dir, const std::vector<std::string>& args,
-                   const std::optional<std::vector<std::string>>& environment = std::nullopt);
+                   const std::optional<std::vector<std::string>>& environment = std::nullopt,
+                   std::optional<unsigned> run_as = std::nullopt);
 
 // A fresh scratch directory under the system temp dir, removed on destruction.
 class ScratchDir {
