@@ -134,6 +134,18 @@ TEST_F(Configuration, ACheckOfAMissingCertificateFails) {
   EXPECT_TRUE(exited.err.ends_with("oofgate: configuration check failed\n")) << exited.err;
 }
 
+TEST_F(Configuration, ACheckOfAnUnreachablePostgreSqlStoreFails) {
+  write_config("store = \"postgresql://oofgate@127.0.0.1:1/oofgate\"\n");
+  const auto exited = run_to_exit(dir_.path(), {"serve", "--config", config_path(), "--check-config"});
+  EXPECT_EQ(exited.code, 1);
+  EXPECT_TRUE(exited.out.ends_with("oofgate: data directory " + data_dir() + " (writable): ok\n")) << exited.out;
+  EXPECT_TRUE(
+      exited.err.starts_with("oofgate: PostgreSQL unreachable: connection to server at \"127.0.0.1\", port 1 "
+                             "failed: Connection refused"))
+      << exited.err;
+  EXPECT_TRUE(exited.err.ends_with("\noofgate: configuration check failed\n")) << exited.err;
+}
+
 TEST_F(Configuration, VersionNamesTheReleaseAndTheTimeZoneData) {
   const auto exited = run_to_exit(dir_.path(), {"--version"});
   EXPECT_EQ(exited.code, 0);
