@@ -52,7 +52,7 @@ core::Result<OptionLayer> read_config_file(const std::string& path) {
       return config_error(at(path, key.source()) + ": unknown key '" + name +
                           "' (keys are the serve flags without '--')");
     }
-    if (const auto* array = node.as_array(); array != nullptr && option->repeatable) {
+    if (const auto* array = node.as_array(); array != nullptr && option->repeatable()) {
       for (const auto& element : *array) {
         const auto text = scalar_text(element);
         if (!text) {
@@ -65,7 +65,7 @@ core::Result<OptionLayer> read_config_file(const std::string& path) {
     const auto text = scalar_text(node);
     if (!text) {
       return config_error(origin + " needs a string or an integer" +
-                          (option->repeatable ? std::string(", or an array of them") : std::string()));
+                          (option->repeatable() ? std::string(", or an array of them") : std::string()));
     }
     layer.push_back({option, *text, origin});
   }

@@ -38,7 +38,7 @@ core::Result<std::string> read_value_file(const std::string& path, const std::st
 
 void add_values(const ServeOptionSpec& option, const std::string& value, const std::string& origin,
                 OptionLayer& layer) {
-  if (!option.repeatable) {
+  if (!option.repeatable()) {
     layer.push_back({&option, value, origin});
     return;
   }
@@ -53,9 +53,8 @@ void add_values(const ServeOptionSpec& option, const std::string& value, const s
 core::Status apply_layer(const OptionLayer& layer, ServeOptions& options) {
   std::set<const ServeOptionSpec*> replaced;
   for (const auto& setting : layer) {
-    if (setting.option->repeatable && replaced.insert(setting.option).second) {
-      // Only jwt-issuer repeats today; its values from lower layers give way to this one's.
-      options.jwt.issuers.clear();
+    if (setting.option->repeatable() && replaced.insert(setting.option).second) {
+      setting.option->clear_values(options);  // lower layers' values give way to this one's
     }
     if (auto expected = setting.option->set(setting.value, options)) {
       return config_error(setting.origin + " " + *expected);

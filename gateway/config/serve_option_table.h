@@ -20,16 +20,18 @@ enum class OptionGroup { kServe, kTls, kJwt, kLimits };
 //                `OOFGATE_<NAME>_FILE` reads the value from that file (for secrets)
 // `set` parses and validates one value into ServeOptions; it returns what was expected when the
 // value is refused ("needs a number from 1 to 256"), which the caller prefixes with where the
-// value came from. A repeatable option collects its values; a higher-precedence source replaces
-// the values of a lower one.
+// value came from. A repeatable option has `clear_values`, and `set` appends: a higher-precedence
+// source clears the values of a lower one before it sets its own.
 struct ServeOptionSpec {
   std::string_view name;           // without "--"; also the TOML key
   std::string_view value_name;     // in --help: "BYTES", "FILE", "HOST:PORT"
   std::string_view default_value;  // as documented; "" when the option is unset by default
   std::string_view help;           // one sentence, wrapped by --help
   OptionGroup group;
-  bool repeatable;
+  void (*clear_values)(ServeOptions& options);  // nullptr: one value, which a later one replaces
   std::optional<std::string> (*set)(std::string_view value, ServeOptions& options);
+
+  bool repeatable() const { return clear_values != nullptr; }
 };
 
 std::span<const ServeOptionSpec> serve_option_table();
