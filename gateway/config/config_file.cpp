@@ -1,9 +1,9 @@
 #include "gateway/config/config_file.h"
 
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include <toml++/toml.h>
 
@@ -32,7 +32,7 @@ std::optional<std::string> scalar_text(const toml::node& node) {
 core::Result<OptionLayer> read_config_file(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return config_error("cannot open config file " + path + ": " + std::strerror(errno));
+    return config_error("cannot open config file " + path + ": " + std::generic_category().message(errno));
   }
   std::ostringstream content;
   content << file.rdbuf();

@@ -2,11 +2,11 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 namespace oofgate::gateway {
 namespace {
@@ -18,7 +18,7 @@ core::Result<std::string> read_value_file(const std::string& path, const std::st
   constexpr std::size_t kMaxValueBytes = 64 * 1024;
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    return config_error(origin + ": cannot read " + path + ": " + std::strerror(errno));
+    return config_error(origin + ": cannot read " + path + ": " + std::generic_category().message(errno));
   }
   std::string value;
   value.resize(kMaxValueBytes + 1);

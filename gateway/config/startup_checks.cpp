@@ -3,8 +3,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
+#include <system_error>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -45,15 +45,15 @@ core::Status check_data_dir(const std::string& dir, bool sqlite) {
     return startup_error("data directory " + dir + " is not a directory");
   }
   if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-    return startup_error("data directory " + dir + " is not writable: " + std::strerror(errno));
+    return startup_error("data directory " + dir + " is not writable: " + std::generic_category().message(errno));
   }
   const std::string database = (fs::path(dir) / "oofgate.sqlite3").string();
   if (sqlite && ::access(database.c_str(), F_OK) == 0 && ::access(database.c_str(), R_OK | W_OK) != 0) {
-    return startup_error("database " + database + " is read-only: " + std::strerror(errno));
+    return startup_error("database " + database + " is read-only: " + std::generic_category().message(errno));
   }
   const std::string outbox = (fs::path(dir) / "outbox").string();
   if (::access(outbox.c_str(), F_OK) == 0 && ::access(outbox.c_str(), W_OK | X_OK) != 0) {
-    return startup_error("PIN outbox " + outbox + " is not writable: " + std::strerror(errno));
+    return startup_error("PIN outbox " + outbox + " is not writable: " + std::generic_category().message(errno));
   }
   return core::ok_status();
 }

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <set>
 #include <string_view>
+#include <system_error>
 #include <tuple>
 
 #include <rapidjson/document.h>
@@ -27,11 +27,11 @@ class UsersFileReader {
   core::Result<UsersFile> read() {
     std::ifstream file(path_, std::ios::binary);
     if (!file) {
-      return error("cannot open users file " + path_ + ": " + std::strerror(errno));
+      return error("cannot open users file " + path_ + ": " + std::generic_category().message(errno));
     }
     const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     if (file.bad()) {
-      return error("cannot read users file " + path_ + ": " + std::strerror(errno));
+      return error("cannot read users file " + path_ + ": " + std::generic_category().message(errno));
     }
     rapidjson::Document document;
     document.Parse(text.data(), text.size());
