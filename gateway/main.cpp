@@ -1,7 +1,9 @@
 // oofgate: wires the core, the two facades and the HTTP server together. No logic lives here.
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 #include <thread>
 
 #include "core/directory/directory.h"
@@ -21,7 +23,9 @@
 #include "gateway/config/command_line.h"
 #include "gateway/config/data_dir_lock.h"
 #include "gateway/config/pin_outbox.h"
+#include "gateway/config/startup_checks.h"
 #include "gateway/config/users_file.h"
+#include "gateway/config/version.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/lifecycle/reloader.h"
 #include "gateway/lifecycle/signal_waiter.h"
@@ -35,9 +39,35 @@ namespace {
 
 using namespace oofgate;
 
-int fail(const std::string& message) {
+// Exit statuses: 2 for a configuration error (options, config file, environment, users file),
+// found before anything is opened; 1 for a failure while starting or serving.
+constexpr int kFailed = 1;
+constexpr int kConfigurationError = 2;
+
+int fail(const std::string& message, int status = kFailed) {
   std::cerr << "oofgate: " << message << std::endl;
-  return 1;
+  return status;
+}
+
+// The users file as a directory; errors are configuration errors.
+core::Result<std::unique_ptr<core::Directory>> load_directory(const std::string& path) {
+  auto users_file = gateway::load_users_file(path);
+  if (!users_file) {
+    return users_file.error();
+  }
+  auto directory = core::Directory::create(std::move(users_file.value().users), std::move(users_file.value().tokens));
+  if (!directory) {
+    return core::Error{directory.error().code, "users file " + path + ": " + directory.error().message};
+  }
+  return std::move(directory).value();
+}
+
+std::vector<std::string> mailbox_ids_of(const core::Directory& users) {
+  std::vector<std::string> mailbox_ids;
+  for (const auto& user : users.users()) {
+    mailbox_ids.push_back(user.id);
+  }
+  return mailbox_ids;
 }
 
 // The shared PostgreSQL store when --store is given, else the embedded SQLite one in --data-dir.
@@ -93,21 +123,21 @@ int serve(const gateway::ServeOptions& options) {
   gateway::SignalWaiter signals;
   const auto systemd = gateway::SystemdNotifier::from_environment();
 
-  auto users_file = gateway::load_users_file(options.users_file);
-  if (!users_file) {
-    return fail(users_file.error().message);
-  }
-  auto directory = core::Directory::create(std::move(users_file.value().users), std::move(users_file.value().tokens));
+  auto directory = load_directory(options.users_file);
   if (!directory) {
-    return fail("users file " + options.users_file + ": " + directory.error().message);
+    return fail(directory.error().message, kConfigurationError);
+  }
+  auto listen_host = gateway::resolve_listen_host(options.listen_host);
+  if (!listen_host) {
+    return fail(listen_host.error().message, kConfigurationError);
   }
   const core::SystemClock clock;
   const core::TimeZoneDb zones;
-  std::vector<std::string> mailbox_ids;
-  for (const auto& user : directory.value()->users()) {
-    mailbox_ids.push_back(user.id);
-  }
+  const std::vector<std::string> mailbox_ids = mailbox_ids_of(*directory.value());
   core::Directory& users = *directory.value();
+  if (auto writable = gateway::check_data_dir(options.data_dir, options.store_url.empty()); !writable) {
+    return fail(writable.error().message);
+  }
   // Before the store opens and before anything listens: one owner per data directory. Declared
   // before the store, so it is released after the store has closed.
   auto data_dir_lock = gateway::lock_data_dir(options.data_dir, options.store_url.empty());
@@ -167,7 +197,7 @@ int serve(const gateway::ServeOptions& options) {
     tls = std::make_unique<gateway::ReloadableTlsContext>(std::move(context).value());
   }
   gateway::Server server(dispatcher, limits, threads, options.limits.max_connections, tls.get());
-  auto endpoint = server.bind(options.listen_host, options.listen_port);
+  auto endpoint = server.bind(listen_host.value(), options.listen_port);
   if (!endpoint) {
     return fail(endpoint.error().message);
   }
@@ -208,6 +238,53 @@ int serve(const gateway::ServeOptions& options) {
   return 0;
 }
 
+// `serve --check-config`: every check serve makes before it listens, each reported on stdout,
+// without taking the data directory's lock or a port (like `nginx -t`, it may run beside the
+// running gateway).
+int check_config(const gateway::ServeOptions& options) {
+  const auto checked = [](const std::string& what) { std::cout << "oofgate: " << what << ": ok" << std::endl; };
+  const auto failed = [](const std::string& message) {
+    std::cerr << "oofgate: " << message << "\noofgate: configuration check failed" << std::endl;
+    return kFailed;
+  };
+  checked("options");
+  auto directory = load_directory(options.users_file);
+  if (!directory) {
+    return failed(directory.error().message);
+  }
+  checked("users file " + options.users_file + " (" + std::to_string(directory.value()->users().size()) + " users)");
+  auto listen_host = gateway::resolve_listen_host(options.listen_host);
+  if (!listen_host) {
+    return failed(listen_host.error().message);
+  }
+  checked("listen address " + listen_host.value() + ":" + std::to_string(options.listen_port));
+  if (auto writable = gateway::check_data_dir(options.data_dir, options.store_url.empty()); !writable) {
+    return failed(writable.error().message);
+  }
+  checked("data directory " + options.data_dir + " (writable)");
+  const core::SystemClock clock;
+  auto store = open_store(options, mailbox_ids_of(*directory.value()),
+                          [&](const std::string&) { return core::default_settings(clock.now()); });
+  if (!store) {
+    return failed(store.error().message);
+  }
+  store.value().reset();
+  checked(options.store_url.empty() ? "store " + options.data_dir + "/oofgate.sqlite3" : "PostgreSQL store");
+  if (!options.tls_certificate_file.empty()) {
+    if (auto context = gateway::make_tls_context(options.tls_certificate_file, options.tls_key_file); !context) {
+      return failed(context.error().message);
+    }
+    checked("TLS certificate " + options.tls_certificate_file + " and key " + options.tls_key_file);
+  }
+  if (auto jwt = open_jwt_verifier(options.jwt, *directory.value(), clock); !jwt) {
+    return failed(jwt.error().message);
+  } else if (jwt.value()) {
+    checked("JWT keys");
+  }
+  std::cout << "oofgate: configuration check succeeded" << std::endl;
+  return 0;
+}
+
 // `oofgate token`: one HS256 JWT on stdout.
 int mint_token(const gateway::TokenOptions& options) {
   auto secret = gateway::load_hs256_secret(options.secret_file);
@@ -226,11 +303,25 @@ int mint_token(const gateway::TokenOptions& options) {
 int main(int argc, char** argv) {
   auto command_line = gateway::parse_command_line(argc, argv);
   if (!command_line) {
-    return fail(command_line.error().message);
+    // One line, not the whole help; under --check-config a bad configuration fails the check.
+    const bool checking = std::find(argv, argv + argc, std::string_view("--check-config")) != argv + argc;
+    std::cerr << "oofgate: " << command_line.error().message << " (see oofgate --help)" << std::endl;
+    if (checking) {
+      std::cerr << "oofgate: configuration check failed" << std::endl;
+      return kFailed;
+    }
+    return kConfigurationError;
   }
   if (command_line.value().show_help) {
-    std::cout << gateway::kUsage;
+    std::cout << gateway::usage_text();
     return 0;
+  }
+  if (command_line.value().show_version) {
+    std::cout << gateway::version_text(core::TimeZoneDb().iana_version());
+    return 0;
+  }
+  if (command_line.value().check_config) {
+    return check_config(*command_line.value().serve);
   }
   if (command_line.value().token) {
     return mint_token(*command_line.value().token);

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,7 +59,7 @@ struct JwtOptions {
 struct ServeOptions {
   std::string listen_host = "127.0.0.1";
   std::uint16_t listen_port = 8080;
-  std::string data_dir = "data";
+  std::string data_dir;   // required: no default, so serve never creates a directory nobody named
   std::string store_url;  // postgresql://...: the shared PostgreSQL store; empty: SQLite in data_dir
   std::string users_file;
   unsigned threads = 0;              // 0 = one per core
@@ -86,11 +87,22 @@ struct TokenOptions {
 
 struct CommandLine {
   bool show_help = false;
+  bool show_version = false;  // oofgate --version
+  bool check_config = false;  // serve --check-config: validate everything, serve nothing
   std::optional<ServeOptions> serve;
   std::optional<TokenOptions> token;
 };
 
+// `serve` options come from the flags, the environment (OOFGATE_<NAME>, read through
+// `environment`) and the TOML file of --config (or OOFGATE_CONFIG), in that order of precedence,
+// over the defaults; gateway/config/serve_option_table.h lists them. Errors are one line, which
+// main() follows with a pointer to --help.
+core::Result<CommandLine> parse_command_line(
+    int argc, const char* const* argv,
+    const std::function<std::optional<std::string>(const std::string&)>& environment);
+// With the process environment.
 core::Result<CommandLine> parse_command_line(int argc, const char* const* argv);
-extern const char* const kUsage;
+// `oofgate --help`.
+std::string usage_text();
 
 }  // namespace oofgate::gateway

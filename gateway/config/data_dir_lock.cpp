@@ -7,10 +7,10 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <system_error>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <utility>
 
 namespace oofgate::gateway {

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <system_error>
 #include <iostream>
 #include <optional>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -74,7 +74,8 @@ bool sync_directory(const std::filesystem::path& directory) {
 }
 
 core::Error outbox_error(const std::string& what) {
-  return core::Error{core::ErrorCode::kStoreUnavailable, "PIN outbox: " + what + ": " + std::generic_category().message(errno)};
+  return core::Error{core::ErrorCode::kStoreUnavailable,
+                     "PIN outbox: " + what + ": " + std::generic_category().message(errno)};
 }
 
 // Where a message of one user sorts among that user's: (stamp, attempt number).
@@ -192,8 +193,8 @@ core::Result<std::string> PinOutbox::deliver(const core::User& user, std::string
 void PinOutbox::withdraw(const std::string& receipt) {
   if (::unlink(receipt.c_str()) != 0 || !sync_directory(directory_)) {
     // One write per line; the file name carries no PIN.
-    std::cerr << std::string("oofgate: could not withdraw PIN message " + receipt + ": " + std::generic_category().message(errno) +
-                             " (its PIN never became valid)\n")
+    std::cerr << std::string("oofgate: could not withdraw PIN message " + receipt + ": " +
+                             std::generic_category().message(errno) + " (its PIN never became valid)\n")
               << std::flush;
   }
 }

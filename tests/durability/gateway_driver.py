@@ -41,6 +41,8 @@ class Gateway:
 
     def __init__(self, binary, workdir, store_args, users_file):
         self.log = open(os.path.join(workdir, "gateway-%d.log" % time.monotonic_ns()), "wb")
+        if "--data-dir" not in store_args:  # serve requires one; with --store it holds the PIN outbox
+            store_args = store_args + ["--data-dir", os.path.join(workdir, "data")]
         self.process = subprocess.Popen(
             [binary, "serve", "--listen", "127.0.0.1:0", "--users", users_file, "--threads", "2"] + store_args,
             stdout=subprocess.PIPE, stderr=self.log)

@@ -17,57 +17,6 @@ namespace {
 
 namespace http = boost::beast::http;
 
-struct Exited {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream file(path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
-
-// `oofgate ARGS...` to completion (30 s at most), with its exit code, stdout and stderr.
-Exited run_to_exit(const std::filesystem::path& dir, const std::vector<std::string>& args) {
-  const auto out_path = dir / "second.out";
-  const auto err_path = dir / "second.err";
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out, STDOUT_FILENO);
-    dup2(err, STDERR_FILENO);
-    std::vector<std::string> all = {OOFGATE_BINARY};
-    all.insert(all.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& arg : all) {
-      argv.push_back(arg.data());
-    }
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  Exited exited;
-  int status = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      exited.err = "still running after 30 s";
-      return exited;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  exited.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  exited.out = read_file(out_path);
-  exited.err = read_file(err_path);
-  return exited;
-}
-
 class Ownership : public GatewayTest {
  protected:
   void SetUp() override {

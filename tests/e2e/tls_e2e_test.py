@@ -250,15 +250,17 @@ def test_start_up_refusals(binary, workdir):
     base = [binary, "serve", "--listen", "127.0.0.1:0", "--data-dir", os.path.join(workdir, "refused"),
             "--users", os.path.join(workdir, "users.json")]
     cert = os.path.join(workdir, "server.pem")
-    for extra, message in (
-            (["--tls-cert", cert, "--tls-key", other_key], "cannot use the private key file %s: it does not match "
-                                                            "the certificate" % other_key),
-            (["--tls-cert", cert], "--tls-cert and --tls-key go together"),
-            (["--tls-cert", os.path.join(workdir, "absent.pem"), "--tls-key", other_key],
+    # A bad option is a configuration error (status 2); a certificate that does not load fails the
+    # start (status 1).
+    for extra, status, message in (
+            (["--tls-cert", cert, "--tls-key", other_key], 1, "cannot use the private key file %s: it does not "
+                                                               "match the certificate" % other_key),
+            (["--tls-cert", cert], 2, "--tls-cert and --tls-key go together"),
+            (["--tls-cert", os.path.join(workdir, "absent.pem"), "--tls-key", other_key], 1,
              "cannot use the certificate file %s" % os.path.join(workdir, "absent.pem")),
-            (["--public-url", "https://x\"/>"], "--public-url needs http(s)://HOST[:PORT][/PATH]")):
+            (["--public-url", "https://x\"/>"], 2, "--public-url needs http(s)://HOST[:PORT][/PATH]")):
         done = subprocess.run(base + extra, capture_output=True, timeout=30)
-        check(done.returncode == 1 and done.stdout == b"" and message.encode() in done.stderr,
+        check(done.returncode == status and done.stdout == b"" and message.encode() in done.stderr,
               "start with %r: status %d, stdout %r, stderr %r" % (extra, done.returncode, done.stdout,
                                                                    done.stderr[:300]))
 

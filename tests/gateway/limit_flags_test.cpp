@@ -121,7 +121,7 @@ TEST(LimitFlags, BadValuesAreUsageErrorsNamingTheRange) {
     const auto parsed = parse_serve({bad.flag, bad.value});
     ASSERT_FALSE(parsed.ok()) << bad.flag << " " << bad.value;
     EXPECT_EQ(parsed.error().message.substr(0, parsed.error().message.find('\n')), bad.expected_message);
-    EXPECT_NE(parsed.error().message.find("Usage:"), std::string::npos);
+    EXPECT_EQ(parsed.error().message.find('\n'), std::string::npos);  // one line: main() adds the pointer to --help
   }
 }
 
@@ -132,7 +132,7 @@ TEST(LimitFlags, AFlagWithoutItsValueIsAUsageError) {
 }
 
 TEST(LimitFlags, UsageTextNamesEveryLimitFlag) {
-  const std::string usage = kUsage;
+  const std::string usage = usage_text();
   for (const auto& limit : kLimitCases) {
     EXPECT_NE(usage.find(std::string("  ") + limit.flag + " "), std::string::npos) << limit.flag;
   }
