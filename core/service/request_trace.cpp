@@ -4,16 +4,14 @@ namespace oofgate::core {
 namespace {
 
 // Per thread, and only ever pointing at a trace that outlives the scope that set it.
-thread_local const RequestTrace* current_trace = nullptr;
+thread_local RequestTrace* current_trace = nullptr;
 
 }  // namespace
 
-RequestTraceScope::RequestTraceScope(const RequestTrace* trace) noexcept : previous_(current_trace) {
-  current_trace = trace;
-}
+RequestTraceScope::RequestTraceScope(RequestTrace* trace) noexcept : previous_(current_trace) { current_trace = trace; }
 
 RequestTraceScope::~RequestTraceScope() { current_trace = previous_; }
 
-const RequestTrace* RequestTraceScope::current() noexcept { return current_trace; }
+RequestTrace* RequestTraceScope::current() noexcept { return current_trace; }
 
 }  // namespace oofgate::core

@@ -21,16 +21,17 @@ struct RequestTrace {
 // (including operations added later) are attributed without each handler passing it on.
 class RequestTraceScope {
  public:
-  explicit RequestTraceScope(const RequestTrace* trace) noexcept;
+  explicit RequestTraceScope(RequestTrace* trace) noexcept;
   ~RequestTraceScope();
   RequestTraceScope(const RequestTraceScope&) = delete;
   RequestTraceScope& operator=(const RequestTraceScope&) = delete;
 
-  // The trace of the request running on this thread, or nullptr outside any request.
-  static const RequestTrace* current() noexcept;
+  // The trace of the request running on this thread, or nullptr outside any request; facades
+  // fill in the operation and mailbox as they learn them.
+  static RequestTrace* current() noexcept;
 
  private:
-  const RequestTrace* previous_;
+  RequestTrace* previous_;
 };
 
 }  // namespace oofgate::core
