@@ -14,6 +14,7 @@ struct RequestTrace {
   std::string mailbox;  // the mailbox id the request addressed, once authorized
   std::string request_id;
   std::string client_request_id;
+  std::string auth_failure;  // which credentials failed ("basic", "bearer"); empty when none were given
 };
 
 // Makes `trace` the request on whose behalf writes started on this thread are made, for as long

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <variant>
 
+#include "gateway/observability/observability_flags.h"
+
 namespace oofgate::gateway {
 
 const char* const kUsage =
@@ -278,6 +280,10 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
     } else if (flag == "--threads") {
       if (!parse_int(value, options.threads) || options.threads == 0 || options.threads > 256) {
         return usage_error("--threads needs a number from 1 to 256");
+      }
+    } else if (is_observability_flag(flag)) {
+      if (auto error = set_observability_flag(flag, value, options.observability)) {
+        return usage_error(*error);
       }
     } else if (const auto* limit = find_limit_flag(flag); limit != nullptr) {
       if (auto set = set_limit(*limit, value, options.limits); !set) {

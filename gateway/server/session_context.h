@@ -14,6 +14,7 @@ class context;
 namespace oofgate::gateway {
 
 class RequestDispatcher;
+class Observability;
 
 // What a graceful stop needs of a connection, whatever its transport (plain TCP or TLS).
 class Connection {
@@ -49,6 +50,9 @@ class SessionContext {
   const SessionLimits& limits() const { return limits_; }
   boost::asio::ssl::context* tls() const { return tls_; }
   bool draining() const { return draining_; }
+  // Where answered requests and open connections are recorded; nullptr: nowhere.
+  Observability* observability() const { return observability_; }
+  void set_observability(Observability* observability) { observability_ = observability; }
 
   void add(Connection* session, std::weak_ptr<Connection> handle);
   void remove(Connection* session);
@@ -61,6 +65,7 @@ class SessionContext {
   SessionLimits limits_;
   boost::asio::ssl::context* tls_;
   bool draining_ = false;
+  Observability* observability_ = nullptr;
   // Sessions may be destroyed off the I/O thread during shutdown, so the set has a lock.
   std::mutex sessions_mutex_;
   std::unordered_map<Connection*, std::weak_ptr<Connection>> sessions_;
