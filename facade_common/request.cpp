@@ -1,5 +1,7 @@
 #include "facade_common/request.h"
 
+#include "core/service/request_trace.h"
+
 #include "core/text/ascii.h"
 
 namespace oofgate::facade {
@@ -32,6 +34,25 @@ Request describe_request(const HttpRequest& http, core::Caller caller, Connectio
                   connection};
   split_target(target, request.path, request.query);
   return request;
+}
+
+void trace_operation(std::string_view operation) {
+  if (auto* trace = core::RequestTraceScope::current()) {
+    trace->operation.assign(operation);
+  }
+}
+
+void trace_mailbox(std::string_view mailbox_id) {
+  if (auto* trace = core::RequestTraceScope::current()) {
+    trace->mailbox.assign(mailbox_id);
+  }
+}
+
+void trace_request_ids(std::string_view request_id, std::string_view client_request_id) {
+  if (auto* trace = core::RequestTraceScope::current()) {
+    trace->request_id.assign(request_id);
+    trace->client_request_id.assign(client_request_id);
+  }
 }
 
 }  // namespace oofgate::facade

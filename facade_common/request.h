@@ -32,6 +32,13 @@ std::string_view origin_form(std::string_view target);
 // Splits the origin-form of a target into "path" and "query" (no allocation).
 void split_target(std::string_view target, std::string_view& path, std::string_view& query);
 
+// Record what a facade learned about the running request (its operation, the mailbox it was
+// authorized for) on the request's trace, for the access log, metrics and audit; no-ops outside a
+// request (facade tests). Operations come from the facade's declared tables, so labels stay few.
+void trace_operation(std::string_view operation);
+void trace_mailbox(std::string_view mailbox_id);
+void trace_request_ids(std::string_view request_id, std::string_view client_request_id);
+
 // Builds the facts from a complete message; the gateway and facade tests use it.
 Request describe_request(const HttpRequest& http, core::Caller caller, ConnectionExecutor* connection = nullptr);
 

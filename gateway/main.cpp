@@ -30,6 +30,7 @@
 #include "gateway/lifecycle/reloader.h"
 #include "gateway/lifecycle/signal_waiter.h"
 #include "gateway/lifecycle/systemd_notify.h"
+#include "gateway/observability/observability.h"
 #include "gateway/server/server.h"
 #include "gateway/tls/tls_context.h"
 #include "rest_facade/rest_facade.h"
@@ -159,6 +160,12 @@ int serve(const gateway::ServeOptions& options) {
   pin_reset.work = &slow_work;
   pin_reset.limits = {options.limits.reset_pin_limit, options.limits.reset_pin_window};
   core::MailboxService service(users, *store.value(), clock, zones, std::move(pin_reset));
+  auto observability = gateway::Observability::create(options.observability);
+  if (!observability) {
+    return fail(observability.error().message);
+  }
+  gateway::Observability& operations = *observability.value();
+  service.set_audit(&operations);
   soap::XmlLimits xml_limits;
   xml_limits.max_depth = options.limits.xml_max_depth;
   xml_limits.max_elements = options.limits.xml_max_elements;
@@ -178,6 +185,8 @@ int serve(const gateway::ServeOptions& options) {
       {static_cast<std::uint32_t>(options.limits.auth_failures), options.limits.auth_failure_window}, clock);
   gateway::CredentialVerifier verifier(users, slow_work, sign_in_failures);
   gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade, &verifier, jwt.value().get());
+  // With --admin-listen, /metrics is served only there; health probes on both.
+  dispatcher.set_observability(&operations, !options.observability.admin_listen);
 
   gateway::SessionLimits limits;
   limits.body_limit = options.limits.body_bytes;
@@ -206,7 +215,24 @@ int serve(const gateway::ServeOptions& options) {
   const std::string listen_url =
       std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(endpoint.value().port());
   dispatcher.set_origin(options.public_url.empty() ? listen_url : options.public_url);
+  server.set_observability(&operations);
+  gateway::RequestDispatcher admin_dispatcher(users, soap_facade, rest_facade);
+  admin_dispatcher.set_observability(&operations, true, true);
+  std::optional<gateway::Server> admin_server;
+  if (options.observability.admin_listen) {
+    admin_server.emplace(admin_dispatcher, limits, 1, 64);
+    auto admin_endpoint = admin_server->bind(options.observability.admin_host, options.observability.admin_port);
+    if (!admin_endpoint) {
+      return fail("--admin-listen: " + admin_endpoint.error().message);
+    }
+    const auto admin_address = admin_endpoint.value().address();
+    std::cerr << "oofgate: admin listening on http://"
+              << (admin_address.is_v6() ? "[" + admin_address.to_string() + "]" : admin_address.to_string()) << ":"
+              << admin_endpoint.value().port() << std::endl;
+    admin_server->run();
+  }
   server.run();
+  operations.set_accepting(true);
   std::cout << "oofgate listening on " << listen_url << std::endl;
   std::cerr << "oofgate: " << users.users().size() << " mailboxes, " << threads << " I/O threads, IANA tzdb "
             << zones.iana_version() << ", store "
@@ -229,7 +255,11 @@ int serve(const gateway::ServeOptions& options) {
   }
   systemd.stopping();
   std::cerr << "oofgate: signal " << signals.last_signal() << ", finishing in-flight requests" << std::endl;
+  operations.set_accepting(false);
   server.stop(options.limits.shutdown_grace);
+  if (admin_server) {
+    admin_server->stop(std::chrono::seconds(1));
+  }
   // Queued sign-ins and PIN resets hold references to the service: finish or cancel them first.
   slow_work.stop();
   // The store drains its queue (every accepted write is committed) before it is destroyed.

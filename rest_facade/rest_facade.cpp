@@ -89,6 +89,7 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
   try {
     auto request_id = request_ids_.next();
     auto client_id = client_request_id(request.http, request_id);
+    facade::trace_request_ids(request_id, client_id);
     reply = std::make_shared<Reply>(service_.clock(), std::move(request_id), std::move(client_id), std::move(respond));
   } catch (...) {
     return;  // out of memory before a reply existed: the gateway answers the request nobody answered
@@ -114,6 +115,7 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
       return;
     }
     auto& route = std::get<RouteFound>(found);
+    facade::trace_operation(route.operation);
     route.handler(RouteContext{service_, throttle_, json_limits_, request, *request.caller.principal, parsed,
                                std::move(route.match), reply});
   });

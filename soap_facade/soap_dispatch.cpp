@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "core/text/utf8.h"
+#include "facade_common/request.h"
 #include "soap_facade/envelope_reader.h"
 #include "soap_facade/operations/operation.h"
 #include "soap_facade/soap_action.h"
@@ -50,6 +51,7 @@ void dispatch_soap(core::MailboxService& service, const core::Principal& princip
     return;
   }
   reply.use_messages_ns(*ns);
+  facade::trace_operation(spec->name);
   if (auto fault = check_soap_action(action, spec->name)) {
     reply.fault(*fault);
     return;
@@ -59,6 +61,7 @@ void dispatch_soap(core::MailboxService& service, const core::Principal& princip
     reply.fault(fault_from_error(owner.error(), spec->invalid_argument_as));
     return;
   }
+  facade::trace_mailbox(owner.value()->id);
   const OperationContext context{.service = service,
                                  .user = *owner.value(),
                                  .request = operation.element,

@@ -14,6 +14,12 @@
 namespace oofgate::core {
 namespace {
 
+// The request a write started on this thread belongs to, copied: the write outlives the request scope.
+RequestTrace current_origin() {
+  const RequestTrace* trace = RequestTraceScope::current();
+  return trace != nullptr ? *trace : RequestTrace{};
+}
+
 Error access_denied() { return Error{ErrorCode::kAccessDenied, "Access is denied. Check credentials and try again."}; }
 
 constexpr std::size_t kMaxDialStringLength = 64;
@@ -92,24 +98,25 @@ void MailboxService::update(const User& owner, MailboxSettingsPatch patch, Snaps
     return;
   }
   if (!may_keep_stored_schedule(valid.value())) {
-    queue_merge(owner.id, std::move(valid).value(), std::move(done));
+    queue_merge(owner.id, std::move(valid).value(), std::move(done), current_origin());
     return;
   }
   // The window check needs the instants of the bounds the patch keeps: computed from the
   // current state now (a memory read with CachedStore), not on the committer.
-  store_.read(owner.id, [this, id = owner.id, valid = std::move(valid).value(),
-                         done = std::move(done)](Result<SnapshotPtr> seen) mutable {
+  store_.read(owner.id, [this, id = owner.id, valid = std::move(valid).value(), done = std::move(done),
+                         origin = current_origin()](Result<SnapshotPtr> seen) mutable {
     if (!seen) {
       done(seen.error());
       return;
     }
     resolve_stored_instants(valid, seen.value()->settings, zones_);
-    queue_merge(id, std::move(valid), std::move(done));
+    queue_merge(id, std::move(valid), std::move(done), std::move(origin));
   });
 }
 
-void MailboxService::queue_merge(const std::string& mailbox_id, ValidatedPatch valid, SnapshotCallback done) {
-  store_.update(
+void MailboxService::queue_merge(const std::string& mailbox_id, ValidatedPatch valid, SnapshotCallback done,
+                                 RequestTrace origin) {
+  commit(
       mailbox_id,
       [this, valid = std::move(valid)](const MailboxSettings& current) mutable {
         if (needs_stored_instants(valid, current)) {
@@ -120,7 +127,7 @@ void MailboxService::queue_merge(const std::string& mailbox_id, ValidatedPatch v
         }
         return merge_patch(current, valid, clock_.now());
       },
-      std::move(done));
+      std::move(done), std::move(origin));
 }
 
 bool MailboxService::oof_active(const MailboxSettings& settings) const {
@@ -132,7 +139,7 @@ void MailboxService::update_um(const User& owner, Mutation mutation, SnapshotCal
     done(not_um_enabled_error());
     return;
   }
-  store_.update(owner.id, std::move(mutation), std::move(done));
+  commit(owner.id, std::move(mutation), std::move(done), current_origin());
 }
 
 void MailboxService::set_oof_status(const User& owner, bool enabled, SnapshotCallback done) {
@@ -204,20 +211,22 @@ void MailboxService::reset_pin(const User& owner, SnapshotCallback done) {
     return;
   }
   if (pin_reset_.work == nullptr) {
-    reset_pin_now(owner, std::move(done));
+    reset_pin_now(owner, std::move(done), current_origin());
     return;
   }
   // Both halves may own `done`; whichever the executor calls takes it.
   auto shared_done = std::make_shared<SnapshotCallback>(std::move(done));
-  const bool queued =
-      pin_reset_.work->submit([this, &owner, shared_done] { reset_pin_now(owner, std::move(*shared_done)); },
-                              [shared_done] { (*shared_done)(busy_error()); });
+  const bool queued = pin_reset_.work->submit(
+      [this, &owner, shared_done, origin = current_origin()]() mutable {
+        reset_pin_now(owner, std::move(*shared_done), std::move(origin));
+      },
+      [shared_done] { (*shared_done)(busy_error()); });
   if (!queued) {
     (*shared_done)(busy_error());
   }
 }
 
-void MailboxService::reset_pin_now(const User& owner, SnapshotCallback done) {
+void MailboxService::reset_pin_now(const User& owner, SnapshotCallback done, RequestTrace origin) {
   PinNotifier* notifier = pin_reset_.notifier;
   auto pin = generate_pin(pin_reset_.policy, pin_reset_.random);
   if (!pin) {
@@ -232,7 +241,7 @@ void MailboxService::reset_pin_now(const User& owner, SnapshotCallback done) {
     done(receipt.error());
     return;
   }
-  store_.update(
+  commit(
       owner.id,
       [pin_hash = std::move(pin_hash)](const MailboxSettings& current) -> Result<MailboxSettings> {
         MailboxSettings next = current;
@@ -243,6 +252,36 @@ void MailboxService::reset_pin_now(const User& owner, SnapshotCallback done) {
         if (!result) {
           // The old PIN stays valid, so the new one must not reach the user.
           notifier->withdraw(receipt);
+        }
+        done(std::move(result));
+      },
+      std::move(origin));
+}
+
+void MailboxService::commit(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done,
+                            RequestTrace origin) {
+  if (audit_ == nullptr) {
+    store_.update(mailbox_id, std::move(mutation), std::move(done));
+    return;
+  }
+  // The state the mutation saw, kept by the committer for the comparison after the commit.
+  auto before = std::make_shared<std::optional<MailboxSettings>>();
+  store_.update(
+      mailbox_id,
+      [mutation = std::move(mutation), before](const MailboxSettings& current) -> Result<MailboxSettings> {
+        auto next = mutation(current);
+        if (next) {
+          *before = current;
+        }
+        return next;
+      },
+      [this, before, mailbox_id, origin = std::move(origin), done = std::move(done)](Result<SnapshotPtr> result) {
+        // Only an acknowledged write that changed something is audited: after the commit, once.
+        if (result && before->has_value()) {
+          SettingsChange change{origin, mailbox_id, diff_settings(**before, result.value()->settings)};
+          if (!change.changes.empty()) {
+            audit_->settings_changed(change);
+          }
         }
         done(std::move(result));
       });

@@ -14,6 +14,7 @@
 #include "core/service/pin_notifier.h"
 #include "core/service/pin_policy.h"
 #include "core/service/pin_reset_limiter.h"
+#include "core/service/settings_audit.h"
 #include "core/store/mailbox_store.h"
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
@@ -92,12 +93,16 @@ class MailboxService {
   // Time-zone lookups a write had to make inside the store's mutation, because another write
   // changed the stored schedule between the read-ahead and the commit (0 on the common path).
   std::uint64_t late_time_zone_lookups() const { return late_time_zone_lookups_.load(std::memory_order_relaxed); }
+  // Every committed write that changed something is reported here (set before serving; not owned).
+  void set_audit(AuditSink* audit) { audit_ = audit; }
 
  private:
   void update_um(const User& owner, Mutation mutation, SnapshotCallback done);
   // The slow half of reset_pin: make, hash and deliver the PIN, then commit its hash.
-  void reset_pin_now(const User& owner, SnapshotCallback done);
-  void queue_merge(const std::string& mailbox_id, ValidatedPatch valid, SnapshotCallback done);
+  void reset_pin_now(const User& owner, SnapshotCallback done, RequestTrace origin);
+  void queue_merge(const std::string& mailbox_id, ValidatedPatch valid, SnapshotCallback done, RequestTrace origin);
+  // THE way every write reaches the store: after the commit, reports what changed to audit_.
+  void commit(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done, RequestTrace origin);
 
   const Directory& directory_;
   MailboxStore& store_;
@@ -107,6 +112,7 @@ class MailboxService {
   PinResetConfig pin_reset_;
   PinResetLimiter pin_reset_limiter_;
   std::atomic<std::uint64_t> late_time_zone_lookups_{0};
+  AuditSink* audit_ = nullptr;
 };
 
 Error not_um_enabled_error();

@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "core/service/throttle.h"
+#include "gateway/observability/observability_options.h"
 
 namespace oofgate::gateway {
 
@@ -71,6 +72,7 @@ struct ServeOptions {
   core::ThrottleLimits throttle;     // Graph requests per (caller, mailbox); Graph's limits by default
   ServeLimits limits;
   JwtOptions jwt;
+  ObservabilityOptions observability;
 };
 
 // `oofgate token`: mint an HS256 JWT for demos and tests (gateway/auth/jwt_minter.h).

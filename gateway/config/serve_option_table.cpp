@@ -56,20 +56,54 @@ Expected set_text(std::string_view value, std::string& member) {
   return std::nullopt;
 }
 
-Expected set_listen(std::string_view value, ServeOptions& options) {
+// HOST:PORT, the host possibly a bracketed IPv6 address (the brackets are dropped).
+Expected set_host_port(std::string_view value, std::string& host, std::uint16_t& port) {
   const auto colon = value.rfind(':');
-  std::uint64_t port = 0;
-  if (colon == std::string_view::npos || colon == 0 || !parse_unsigned(value.substr(colon + 1), port) || port > 65535) {
+  std::uint64_t number = 0;
+  if (colon == std::string_view::npos || colon == 0 || !parse_unsigned(value.substr(colon + 1), number) ||
+      number > 65535) {
     return "needs HOST:PORT" + got(value);
   }
-  std::string host(value.substr(0, colon));
+  host = value.substr(0, colon);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
     host = host.substr(1, host.size() - 2);
   }
-  options.listen_host = std::move(host);
-  options.listen_port = static_cast<std::uint16_t>(port);
+  port = static_cast<std::uint16_t>(number);
   return std::nullopt;
 }
+
+Expected set_listen(std::string_view value, ServeOptions& options) {
+  return set_host_port(value, options.listen_host, options.listen_port);
+}
+
+Expected set_admin_listen(std::string_view value, ServeOptions& options) {
+  auto& observability = options.observability;
+  if (auto error = set_host_port(value, observability.admin_host, observability.admin_port)) {
+    return error;
+  }
+  observability.admin_listen = true;
+  return std::nullopt;
+}
+
+// One of a fixed set of words, each standing for a value of the member's type.
+template <typename T, std::size_t N>
+Expected set_choice(std::string_view value, const std::array<std::pair<std::string_view, T>, N>& choices, T& member) {
+  std::string names;
+  for (const auto& [name, choice] : choices) {
+    if (value == name) {
+      member = choice;
+      return std::nullopt;
+    }
+    names += (names.empty() ? "" : ", ") + std::string(name);
+  }
+  return "needs one of " + names + got(value);
+}
+
+constexpr std::array<std::pair<std::string_view, bool>, 2> kOnOff{{{"on", true}, {"off", false}}};
+constexpr std::array<std::pair<std::string_view, LogLevel>, 4> kLogLevels{
+    {{"error", LogLevel::kError}, {"warn", LogLevel::kWarn}, {"info", LogLevel::kInfo}, {"debug", LogLevel::kDebug}}};
+constexpr std::array<std::pair<std::string_view, LogFormat>, 2> kLogFormats{
+    {{"text", LogFormat::kText}, {"json", LogFormat::kJson}}};
 
 Expected set_store(std::string_view value, ServeOptions& options) {
   if (!value.starts_with("postgresql://") && !value.starts_with("postgres://")) {
@@ -163,6 +197,22 @@ constexpr std::array kTable{
     G::kJwt, nullptr, [](std::string_view v, ServeOptions& o) { return set_text(v, o.jwt.audience); }},
   ServeOptionSpec{"jwt-leeway", "SECONDS", "300", "clock skew allowed on exp, nbf and iat", G::kJwt, nullptr,
     [](std::string_view v, ServeOptions& o) { return set_seconds(v, o.jwt.leeway, 0, 3600); }},
+  ServeOptionSpec{"access-log", "stdout|off|FILE", "stdout",
+    "one JSON line per request (on stdout after the ready line, or appended to FILE)", G::kOperations, nullptr,
+    [](std::string_view v, ServeOptions& o) { return set_text(v, o.observability.access_log); }},
+  ServeOptionSpec{"audit-log", "stdout|off|FILE", "stdout", "one JSON line per committed settings change",
+    G::kOperations, nullptr,
+    [](std::string_view v, ServeOptions& o) { return set_text(v, o.observability.audit_log); }},
+  ServeOptionSpec{"metrics", "on|off", "on", "GET /metrics (Prometheus text) and the recording behind it",
+    G::kOperations, nullptr,
+    [](std::string_view v, ServeOptions& o) { return set_choice(v, kOnOff, o.observability.metrics); }},
+  ServeOptionSpec{"admin-listen", "HOST:PORT", "", "serve /metrics only there (with /healthz and /readyz)",
+    G::kOperations, nullptr, set_admin_listen},
+  ServeOptionSpec{"log-level", "LEVEL", "info", "the error log on stderr: error, warn, info or debug",
+    G::kOperations, nullptr,
+    [](std::string_view v, ServeOptions& o) { return set_choice(v, kLogLevels, o.observability.log_level); }},
+  ServeOptionSpec{"log-format", "text|json", "text", "the error log's format", G::kOperations, nullptr,
+    [](std::string_view v, ServeOptions& o) { return set_choice(v, kLogFormats, o.observability.log_format); }},
   ServeOptionSpec{"body-limit", "BYTES", "1048576", "one request body", G::kLimits, nullptr,
     [](std::string_view v, ServeOptions& o) { return set_number(v, o.limits.body_bytes, 1, 1024 * kMiB); }},
   ServeOptionSpec{"header-limit", "BYTES", "16384", "request line and header fields of one request",
@@ -277,10 +327,11 @@ std::string environment_name(const ServeOptionSpec& option) {
 }
 
 std::string serve_options_help() {
-  constexpr std::array<std::pair<OptionGroup, std::string_view>, 4> kHeadings{{
+  constexpr std::array<std::pair<OptionGroup, std::string_view>, 5> kHeadings{{
       {OptionGroup::kServe, "serve options:"},
       {OptionGroup::kTls, "TLS (README.md \"TLS\"):"},
       {OptionGroup::kJwt, "JWT bearer tokens (README.md \"Identity\"):"},
+      {OptionGroup::kOperations, "operations (README.md \"Operations\"):"},
       {OptionGroup::kLimits, "limits (README.md \"Limits\" says what a client gets beyond each one):"},
   }};
   std::string out;

@@ -10,7 +10,7 @@
 namespace oofgate::gateway {
 
 // Where an option is listed in --help and in README.md "Configuration".
-enum class OptionGroup { kServe, kTls, kJwt, kLimits };
+enum class OptionGroup { kServe, kTls, kJwt, kOperations, kLimits };
 
 // One `serve` option. Every way of setting it derives from this row:
 //   flag         `--<name> VALUE`

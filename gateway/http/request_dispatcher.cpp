@@ -5,6 +5,7 @@
 #include "facade_common/log.h"
 #include "facade_common/request.h"
 #include "gateway/http/credentials.h"
+#include "gateway/observability/admin_endpoints.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -54,8 +55,21 @@ HttpResponse RequestDispatcher::reject(const RequestHead* head, const HttpReques
 
 void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& request,
                                  facade::ConnectionExecutor* connection, std::string_view client_address,
-                                 Respond respond) noexcept {
+                                 Respond respond, core::RequestTrace* trace) noexcept {
   try {
+    if (observability_ != nullptr) {
+      if (auto answer = answer_admin_request(*observability_, request, head.path, serve_metrics_)) {
+        if (trace != nullptr) {
+          trace->facade = kAdminFacade;
+        }
+        respond(std::move(*answer));
+        return;
+      }
+      if (admin_only_) {
+        respond(plain_text(http::status::not_found, "Not found. This listener serves /healthz, /readyz and /metrics."));
+        return;
+      }
+    }
     switch (head.destination) {
       case Destination::kSoapFacade:
       case Destination::kRestFacade: {
@@ -64,15 +78,15 @@ void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& req
         // Graph takes bearer tokens only: Basic on a Graph route is refused without running the
         // password hash, so Graph routes cannot be used to make the server hash.
         if (head.destination == Destination::kRestFacade && presented.scheme != core::CredentialScheme::kBearer) {
-          hand_over(head, request, connection, core::Caller{presented.scheme, std::nullopt}, std::move(respond));
+          hand_over(head, request, connection, core::Caller{presented.scheme, std::nullopt}, std::move(respond), trace);
           return;
         }
         if (presented.scheme == core::CredentialScheme::kBasic && presented.basic && verifier_ != nullptr) {
           verify_then_hand_over(head, request, connection, client_address, std::move(*presented.basic),
-                                std::move(respond));
+                                std::move(respond), trace);
           return;
         }
-        hand_over(head, request, connection, authenticate(presented, directory_, jwt_), std::move(respond));
+        hand_over(head, request, connection, authenticate(presented, directory_, jwt_), std::move(respond), trace);
         return;
       }
       case Destination::kUnsupportedMediaType:
@@ -98,8 +112,20 @@ void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& req
 }
 
 void RequestDispatcher::hand_over(const RequestHead& head, const HttpRequest& request,
-                                  facade::ConnectionExecutor* connection, core::Caller caller,
-                                  Respond respond) noexcept {
+                                  facade::ConnectionExecutor* connection, core::Caller caller, Respond respond,
+                                  core::RequestTrace* trace) noexcept {
+  if (trace != nullptr) {
+    trace->facade = head.destination == Destination::kSoapFacade ? "soap" : "graph";
+    if (caller.principal) {
+      trace->subject = caller.principal->subject;
+    } else if (caller.scheme == core::CredentialScheme::kBasic) {
+      trace->auth_failure = "basic";
+    } else if (caller.scheme == core::CredentialScheme::kBearer) {
+      trace->auth_failure = "bearer";
+    }
+  }
+  // Writes the facade starts are attributed to this request (audit log), on this thread.
+  const core::RequestTraceScope scope(trace);
   const facade::Request facts{request, head.media, head.path, head.query, std::move(caller), connection, origin_};
   if (head.destination == Destination::kSoapFacade) {
     soap_.handle(facts, std::move(respond));
@@ -112,22 +138,23 @@ void RequestDispatcher::hand_over(const RequestHead& head, const HttpRequest& re
 // thread again. The request stays valid meanwhile: the session keeps it until it is answered.
 void RequestDispatcher::verify_then_hand_over(const RequestHead& head, const HttpRequest& request,
                                               facade::ConnectionExecutor* connection, std::string_view client_address,
-                                              BasicCredentials credentials, Respond respond) {
+                                              BasicCredentials credentials, Respond respond,
+                                              core::RequestTrace* trace) {
   auto user_name = credentials.user_name;
   auto password = credentials.password;
   verifier_->verify_basic(
       std::move(user_name), std::move(password), std::string(client_address),
-      [this, head, &request, connection, respond = std::move(respond)](BasicOutcome outcome) mutable {
-        facade::run_on_connection(connection, [this, head, &request, connection, respond = std::move(respond),
+      [this, head, &request, connection, trace, respond = std::move(respond)](BasicOutcome outcome) mutable {
+        facade::run_on_connection(connection, [this, head, &request, connection, trace, respond = std::move(respond),
                                                outcome = std::move(outcome)]() mutable {
           switch (outcome.kind) {
             case BasicOutcome::Kind::kVerified:
               hand_over(head, request, connection, core::Caller{core::CredentialScheme::kBasic, outcome.principal},
-                        std::move(respond));
+                        std::move(respond), trace);
               return;
             case BasicOutcome::Kind::kRejected:
               hand_over(head, request, connection, core::Caller{core::CredentialScheme::kBasic, std::nullopt},
-                        std::move(respond));
+                        std::move(respond), trace);
               return;
             case BasicOutcome::Kind::kBusy:
               respond(reject(&head, request,

@@ -11,6 +11,7 @@
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/http/credentials.h"
 #include "gateway/http/route_table.h"
+#include "gateway/observability/observability.h"
 #include "rest_facade/rest_facade.h"
 #include "soap_facade/soap_facade.h"
 
@@ -43,6 +44,13 @@ class RequestDispatcher {
 
   // The origin facades use for absolute URLs (facade::Request::origin); set before serving.
   void set_origin(std::string origin) { origin_ = std::move(origin); }
+  // Health probes (and /metrics where `serve_metrics`) answered before any facade; `admin_only`:
+  // nothing else is served (the --admin-listen listener). Set before serving; not owned.
+  void set_observability(const Observability* observability, bool serve_metrics, bool admin_only = false) {
+    observability_ = observability;
+    serve_metrics_ = serve_metrics;
+    admin_only_ = admin_only;
+  }
 
   RequestHead inspect(const HttpRequest& message, bool has_body) const;
   // A refusal in the protocol of whoever owns the request; plain text where nobody can be told
@@ -52,16 +60,16 @@ class RequestDispatcher {
   // The complete request. Calls `respond` exactly once, possibly from a store thread; never throws.
   // `client_address` is the peer's IP, for the per-address failure limit.
   void dispatch(const RequestHead& head, const HttpRequest& request, facade::ConnectionExecutor* connection,
-                std::string_view client_address, Respond respond) noexcept;
+                std::string_view client_address, Respond respond, core::RequestTrace* trace = nullptr) noexcept;
   // inspect() then dispatch(), for tests and fuzzers that hold a whole message.
   void dispatch(const HttpRequest& request, Respond respond) noexcept;
 
  private:
   void hand_over(const RequestHead& head, const HttpRequest& request, facade::ConnectionExecutor* connection,
-                 core::Caller caller, Respond respond) noexcept;
+                 core::Caller caller, Respond respond, core::RequestTrace* trace) noexcept;
   void verify_then_hand_over(const RequestHead& head, const HttpRequest& request,
                              facade::ConnectionExecutor* connection, std::string_view client_address,
-                             BasicCredentials credentials, Respond respond);
+                             BasicCredentials credentials, Respond respond, core::RequestTrace* trace);
 
   const core::Directory& directory_;
   soap::SoapFacade& soap_;
@@ -69,6 +77,9 @@ class RequestDispatcher {
   CredentialVerifier* verifier_;
   const JwtVerifier* jwt_;
   std::string origin_;
+  const Observability* observability_ = nullptr;
+  bool serve_metrics_ = false;
+  bool admin_only_ = false;
 };
 
 // A plain-text response, for the gateway's own answers.

@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 
+#include <csignal>
+
 namespace oofgate::gateway {
 
 SignalWaiter::SignalWaiter() {
@@ -10,6 +12,9 @@ SignalWaiter::SignalWaiter() {
   sigaddset(&signals_, SIGTERM);
   sigaddset(&signals_, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+  // The access and audit logs write to stdout or a file: a reader that went away (a closed pipe)
+  // must cost lines, never the process. Sockets already send with MSG_NOSIGNAL.
+  std::signal(SIGPIPE, SIG_IGN);
 }
 
 LifecycleSignal SignalWaiter::wait() {

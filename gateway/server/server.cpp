@@ -105,4 +105,10 @@ void Server::stop(std::chrono::seconds grace) {
   }
 }
 
+void Server::set_observability(Observability* observability) {
+  for (auto& worker : workers_) {
+    worker->context.set_observability(observability);
+  }
+}
+
 }  // namespace oofgate::gateway

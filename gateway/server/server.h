@@ -21,6 +21,8 @@
 
 namespace oofgate::gateway {
 
+class Observability;
+
 // N I/O threads, each running its own single-threaded io_context with its own SO_REUSEPORT
 // listener (measured faster than one shared io_context with strands).
 class Server {
@@ -35,6 +37,8 @@ class Server {
   // is accepted yet. Returns the real endpoint (port 0 resolved), so what depends on it can be
   // set up before the first request.
   core::Result<boost::asio::ip::tcp::endpoint> bind(const std::string& host, std::uint16_t port);
+  // Where every connection records its requests (before run(); not owned).
+  void set_observability(Observability* observability);
   // Starts the threads: connections are accepted from now on.
   void run();
   // Graceful stop: no new connections, idle ones closed, in-flight requests finish (up to

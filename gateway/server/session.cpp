@@ -8,6 +8,7 @@
 
 #include "core/text/ascii.h"
 #include "facade_common/log.h"
+#include "gateway/observability/observability.h"
 #include "gateway/server/http_date.h"
 #include "gateway/server/response_bytes.h"
 #include "gateway/tls/reloadable_tls_context.h"
@@ -57,12 +58,18 @@ Session<Stream>::~Session() {
   if (busy_ && !context_.draining()) {
     facade::log_event("gateway", "", "a connection closed before its request was answered");
   }
+  if (context_.observability() != nullptr) {
+    context_.observability()->connection_closed();
+  }
   context_.remove(this);
 }
 
 template <class Stream>
 void Session<Stream>::start() {
   context_.add(this, this->weak_from_this());
+  if (context_.observability() != nullptr) {
+    context_.observability()->connection_opened();
+  }
   beast::error_code ignored;
   tcp().socket().set_option(net::ip::tcp::no_delay(true), ignored);
   const auto peer = tcp().socket().remote_endpoint(ignored);
@@ -430,6 +437,7 @@ void Session<Stream>::on_request() {
   }
   busy_ = true;
   tcp().expires_never();
+  begin_record(&head_, message.body().size());
   head_request_ = message.method() == http::verb::head;
   keep_alive_ = message.keep_alive();
   context_.dispatcher().dispatch(
@@ -440,12 +448,14 @@ void Session<Stream>::on_request() {
         // Facades may answer from a store thread; the session's own thread writes.
         net::dispatch(self->stream_.get_executor(),
                       [self, response = std::move(response)]() mutable noexcept { self->send(std::move(response)); });
-      });
+      },
+      &trace_);
 }
 
 template <class Stream>
 void Session<Stream>::refuse(const RequestHead* head, facade::EdgeRejection rejection) {
   // The rest of the stream cannot be trusted to be in sync: answer, then close.
+  begin_record(head, 0);
   HttpResponse response = context_.dispatcher().reject(head, parser_->get(), rejection);
   keep_alive_ = false;
   busy_ = true;
@@ -464,6 +474,7 @@ void Session<Stream>::send(HttpResponse response) noexcept {
     response.version(version_ == 10 ? 10 : 11);
     response.keep_alive(keep_alive);
     response.prepare_payload();
+    status_ = response.result_int();
     write_response_bytes(response, http_date_now(), !head_request_, output_);
     tcp().expires_after(context_.limits().write_timeout);
     net::async_write(stream_, net::buffer(output_),
@@ -475,8 +486,9 @@ void Session<Stream>::send(HttpResponse response) noexcept {
 }
 
 template <class Stream>
-void Session<Stream>::on_write(bool keep_alive, beast::error_code error, std::size_t) noexcept {
+void Session<Stream>::on_write(bool keep_alive, beast::error_code error, std::size_t bytes) noexcept {
   busy_ = false;
+  finish_record(bytes);
   if (error || !keep_alive) {
     if (!error && linger_on_close_) {
       linger_then_close();
@@ -521,6 +533,33 @@ void Session<Stream>::close() noexcept {
   beast::error_code ignored;
   tcp().socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
   tcp().socket().close(ignored);
+}
+
+template <class Stream>
+void Session<Stream>::begin_record(const RequestHead* head, std::size_t bytes_in) {
+  recording_ = context_.observability() != nullptr;
+  if (!recording_) {
+    return;
+  }
+  trace_ = core::RequestTrace{};
+  if (head != nullptr && head->destination == Destination::kSoapFacade) {
+    trace_.facade = "soap";
+  } else if (head != nullptr && head->destination == Destination::kRestFacade) {
+    trace_.facade = "graph";
+  }
+  started_ = std::chrono::steady_clock::now();
+  bytes_in_ = bytes_in;
+}
+
+template <class Stream>
+void Session<Stream>::finish_record(std::size_t bytes_out) noexcept {
+  if (!recording_ || trace_.facade == kAdminFacade) {
+    return;
+  }
+  recording_ = false;
+  const auto duration =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_);
+  context_.observability()->request_done(trace_, AccessFacts{client_address_, status_, duration, bytes_in_, bytes_out});
 }
 
 // Both transports are compiled here, once.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include "core/service/request_trace.h"
 #include "facade_common/connection_executor.h"
 #include "facade_common/edge_rejection.h"
 #include "gateway/http/request_dispatcher.h"
@@ -66,6 +68,9 @@ class Session final : public Connection,
   void send(HttpResponse response) noexcept;
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes) noexcept;
   void close() noexcept;
+  // Starts the record of a request being answered (access log, metrics).
+  void begin_record(const RequestHead* head, std::size_t bytes_in);
+  void finish_record(std::size_t bytes_out) noexcept;
   void linger_then_close() noexcept;
   std::optional<facade::EdgeRejection> framing_error(const HttpRequest& message) const;
   RequestHead head_of_partial_request_line();
@@ -94,6 +99,12 @@ class Session final : public Connection,
   bool closed_ = false;
   std::array<char, 4096> discard_{};
   std::size_t discarded_ = 0;
+  // The request being answered, as the access log and metrics see it.
+  core::RequestTrace trace_;
+  std::chrono::steady_clock::time_point started_{};
+  std::size_t bytes_in_ = 0;
+  unsigned status_ = 0;
+  bool recording_ = false;
 };
 
 }  // namespace oofgate::gateway

@@ -11,6 +11,7 @@ namespace oofgate::gateway {
 
 class RequestDispatcher;
 class ReloadableTlsContext;
+class Observability;
 
 // What a graceful stop needs of a connection, whatever its transport (plain TCP or TLS).
 class Connection {
@@ -46,6 +47,9 @@ class SessionContext {
   const SessionLimits& limits() const { return limits_; }
   ReloadableTlsContext* tls() const { return tls_; }
   bool draining() const { return draining_; }
+  // Where answered requests and open connections are recorded; nullptr: nowhere.
+  Observability* observability() const { return observability_; }
+  void set_observability(Observability* observability) { observability_ = observability; }
 
   void add(Connection* session, std::weak_ptr<Connection> handle);
   void remove(Connection* session);
@@ -58,6 +62,7 @@ class SessionContext {
   SessionLimits limits_;
   ReloadableTlsContext* tls_;
   bool draining_ = false;
+  Observability* observability_ = nullptr;
   // Sessions may be destroyed off the I/O thread during shutdown, so the set has a lock.
   std::mutex sessions_mutex_;
   std::unordered_map<Connection*, std::weak_ptr<Connection>> sessions_;

@@ -17,6 +17,7 @@ const core::User* authorize_or_reply(const RouteContext& context, core::Access a
     return nullptr;
   }
   context.reply->hold(std::get<core::Throttle::Lease>(std::move(admitted)));
+  facade::trace_mailbox(owner.value()->id);
   return owner.value();
 }
 

@@ -47,6 +47,7 @@ struct Route {
   boost::beast::http::verb method;
   std::string_view pattern;
   RouteHandler handler;
+  std::string_view operation;  // Graph's name for it (access log and metrics labels)
 };
 
 }  // namespace oofgate::rest

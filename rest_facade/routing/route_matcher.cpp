@@ -98,7 +98,7 @@ std::variant<RouteFound, GraphError> find_route(std::span<const Route> routes, b
       continue;
     }
     if (route.method == method) {
-      return RouteFound{route.handler, std::move(match)};
+      return RouteFound{route.handler, std::move(match), route.operation};
     }
     const auto name = boost::beast::http::to_string(route.method);
     if (allow.find(name) == std::string::npos) {

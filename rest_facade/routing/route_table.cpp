@@ -10,14 +10,16 @@ namespace {
 using boost::beast::http::verb;
 
 constexpr std::array kRoutes = {
-    Route{verb::get, "/{version}/{mailbox}/mailboxSettings", get_mailbox_settings},
-    Route{verb::patch, "/{version}/{mailbox}/mailboxSettings", patch_mailbox_settings},
-    Route{verb::get, "/{version}/{mailbox}/mailboxSettings/{property}", get_mailbox_setting},
-    Route{verb::get, "/{version}/{mailbox}/outlook/supportedTimeZones()", get_supported_time_zones},
-    Route{verb::get, "/{version}/{mailbox}/outlook/supportedLanguages()", get_supported_languages},
-    Route{verb::get, "/{version}/{mailbox}", get_user},
-    Route{verb::patch, "/{version}/{mailbox}", patch_user},
-    Route{verb::get, "/{version}/users", list_users},
+    Route{verb::get, "/{version}/{mailbox}/mailboxSettings", get_mailbox_settings, "getMailboxSettings"},
+    Route{verb::patch, "/{version}/{mailbox}/mailboxSettings", patch_mailbox_settings, "updateMailboxSettings"},
+    Route{verb::get, "/{version}/{mailbox}/mailboxSettings/{property}", get_mailbox_setting, "getMailboxSetting"},
+    Route{verb::get, "/{version}/{mailbox}/outlook/supportedTimeZones()", get_supported_time_zones,
+          "supportedTimeZones"},
+    Route{verb::get, "/{version}/{mailbox}/outlook/supportedLanguages()", get_supported_languages,
+          "supportedLanguages"},
+    Route{verb::get, "/{version}/{mailbox}", get_user, "getUser"},
+    Route{verb::patch, "/{version}/{mailbox}", patch_user, "updateUser"},
+    Route{verb::get, "/{version}/users", list_users, "listUsers"},
 };
 
 }  // namespace

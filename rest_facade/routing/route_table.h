@@ -14,6 +14,7 @@ std::span<const Route> route_table();
 struct RouteFound {
   RouteHandler handler;
   RouteMatch match;
+  std::string_view operation;
 };
 
 // Finds the route for a request, or the Graph error for an unknown path (400, naming the first

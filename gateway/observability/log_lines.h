@@ -1,0 +1,28 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/service/request_trace.h"
+#include "core/service/settings_audit.h"
+
+namespace oofgate::gateway {
+
+// What the session knows of one answered request, beyond what the facade put on its trace.
+struct AccessFacts {
+  std::string_view remote_address;
+  unsigned status = 0;
+  std::chrono::microseconds duration{0};
+  std::size_t bytes_in = 0;
+  std::size_t bytes_out = 0;
+};
+
+// One access-log line: a JSON object with "type":"access", ending in '\n'.
+std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
+                            std::chrono::system_clock::time_point now);
+// One audit line: a JSON object with "type":"audit" and the changed properties, ending in '\n'.
+std::string audit_log_line(const core::SettingsChange& change, std::chrono::system_clock::time_point now);
+
+}  // namespace oofgate::gateway

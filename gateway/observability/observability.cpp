@@ -1,0 +1,151 @@
+#include "gateway/observability/observability.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <prometheus/text_serializer.h>
+
+namespace oofgate::gateway {
+namespace {
+
+// "stdout" or a file opened for appending (created 0640); "off": nullptr.
+core::Result<std::shared_ptr<LogWriter>> open_log(std::string_view flag, const std::string& target) {
+  if (target == "off") {
+    return std::shared_ptr<LogWriter>();
+  }
+  if (target == "stdout") {
+    return std::make_shared<LogWriter>(STDOUT_FILENO, false);
+  }
+  const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+  if (fd < 0) {
+    return core::Error{core::ErrorCode::kInvalidArgument,
+                       std::string(flag) + " " + target + ": cannot open for appending: " + std::strerror(errno)};
+  }
+  return std::make_shared<LogWriter>(fd, true);
+}
+
+// Where a Graph or UM request's 401 came from, for the failures metric.
+std::string_view auth_failure_reason(const core::RequestTrace& trace) {
+  return trace.auth_failure.empty() ? std::string_view("no_credentials") : std::string_view(trace.auth_failure);
+}
+
+}  // namespace
+
+Observability::Observability(const ObservabilityOptions& options)
+    : options_(options),
+      registry_(std::make_shared<prometheus::Registry>()),
+      requests_(std::make_shared<RequestMetrics>()) {
+  open_connections_ = &prometheus::BuildGauge()
+                           .Name("oofgate_open_connections")
+                           .Help("Client connections open now (main listener).")
+                           .Register(*registry_)
+                           .Add({});
+  throttled_ = &prometheus::BuildCounter()
+                    .Name("oofgate_throttled_requests_total")
+                    .Help("Requests answered 429 (throttled or too many sign-in failures).")
+                    .Register(*registry_)
+                    .Add({});
+  auth_failures_ = &prometheus::BuildCounter()
+                        .Name("oofgate_auth_failures_total")
+                        .Help("Requests answered 401, by why the caller was not authenticated.")
+                        .Register(*registry_);
+  // Pre-created so the first failures of each kind cost no registry work on an I/O thread.
+  for (const char* reason : {"no_credentials", "basic", "bearer"}) {
+    auth_failures_->Add({{"reason", reason}});
+  }
+  jwks_refreshes_ = &prometheus::BuildCounter()
+                         .Name("oofgate_jwks_refreshes_total")
+                         .Help("JWKS key set loads and reloads.")
+                         .Register(*registry_)
+                         .Add({});
+  audited_changes_ = &prometheus::BuildCounter()
+                          .Name("oofgate_settings_changes_total")
+                          .Help("Committed settings changes (one audit line each).")
+                          .Register(*registry_)
+                          .Add({});
+}
+
+Observability::~Observability() = default;
+
+core::Result<std::unique_ptr<Observability>> Observability::create(const ObservabilityOptions& options) {
+  std::unique_ptr<Observability> observability(new Observability(options));
+  auto access = open_log("--access-log", options.access_log);
+  if (!access) {
+    return access.error();
+  }
+  observability->access_log_ = std::move(access).value();
+  if (options.audit_log == options.access_log) {
+    observability->audit_log_ = observability->access_log_;  // one writer: lines never interleave
+  } else {
+    auto audit = open_log("--audit-log", options.audit_log);
+    if (!audit) {
+      return audit.error();
+    }
+    observability->audit_log_ = std::move(audit).value();
+  }
+  return observability;
+}
+
+void Observability::request_done(const core::RequestTrace& trace, const AccessFacts& facts) noexcept {
+  try {
+    if (options_.metrics) {
+      const std::string_view facade = trace.facade.empty() ? std::string_view("none") : std::string_view(trace.facade);
+      requests_->record(facade, trace.operation, facts.status, facts.duration);
+      if (facts.status == 429) {
+        throttled_->Increment();
+      } else if (facts.status == 401) {
+        auth_failures_->Add({{"reason", std::string(auth_failure_reason(trace))}}).Increment();
+      }
+    }
+    if (access_log_) {
+      access_log_->submit(access_log_line(trace, facts, std::chrono::system_clock::now()));
+    }
+  } catch (...) {
+    // Out of memory while recording: the record is lost, the request was answered.
+  }
+}
+
+void Observability::connection_opened() noexcept { open_connections_->Increment(); }
+void Observability::connection_closed() noexcept { open_connections_->Decrement(); }
+
+void Observability::settings_changed(const core::SettingsChange& change) noexcept {
+  try {
+    audited_changes_->Increment();
+    if (audit_log_) {
+      audit_log_->submit(audit_log_line(change, std::chrono::system_clock::now()));
+    }
+  } catch (...) {
+  }
+}
+
+std::string Observability::scrape() const {
+  auto families = registry_->Collect();
+  for (auto& family : requests_->collect()) {
+    families.push_back(std::move(family));
+  }
+  prometheus::MetricFamily dropped{"oofgate_log_lines_dropped_total",
+                                   "Access and audit log lines dropped because the log writer fell behind.",
+                                   prometheus::MetricType::Counter,
+                                   {}};
+  prometheus::ClientMetric metric;
+  metric.counter.value = static_cast<double>((access_log_ ? access_log_->dropped() : 0) +
+                                             (audit_log_ && audit_log_ != access_log_ ? audit_log_->dropped() : 0));
+  dropped.metric.push_back(metric);
+  families.push_back(std::move(dropped));
+  return prometheus::TextSerializer().Serialize(families);
+}
+
+std::optional<std::string> Observability::not_ready_reason() const {
+  if (!accepting_.load(std::memory_order_relaxed)) {
+    return "not accepting connections (starting or shutting down)";
+  }
+  if (store_health_) {
+    return store_health_();
+  }
+  return std::nullopt;
+}
+
+}  // namespace oofgate::gateway
