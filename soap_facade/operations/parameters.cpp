@@ -24,7 +24,7 @@ std::variant<Parameters, Fault> Parameters::read_children(const XmlDocument& doc
                                                           std::span<const ParameterName> expected) {
   Parameters parameters;
   if (has_text(element)) {
-    return schema_fault("The element <" + std::string(element_name) + "> holds text; it may hold only elements.");
+    return schema_fault("The element <" + std::string(element_name) + "> holds text; it may hold only its parameters.");
   }
   for (pugi::xml_node child = first_element(element); child; child = next_element(child)) {
     const QName name = document.name_of(child);
