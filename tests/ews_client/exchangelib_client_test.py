@@ -7,7 +7,6 @@ read back through exchangelib, through Graph (GET mailboxSettings) and through U
 import datetime
 import json
 import os
-import re
 import shutil
 import sys
 
