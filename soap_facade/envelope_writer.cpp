@@ -68,6 +68,24 @@ void append_exception_detail(std::string& out, MessagesNs ns, ExceptionType type
   out += "</ExceptionType>";
 }
 
+// EWS's detail content when the fault has one, else UM's ExceptionType; none for header faults.
+void append_detail(std::string& out, std::string_view element, MessagesNs ns, const Fault& fault) {
+  if (fault.detail_xml.empty() && !fault.exception) {
+    return;
+  }
+  out += '<';
+  out += element;
+  out += '>';
+  if (!fault.detail_xml.empty()) {
+    out += fault.detail_xml;
+  } else {
+    append_exception_detail(out, ns, *fault.exception);
+  }
+  out += "</";
+  out += element;
+  out += '>';
+}
+
 // SOAP 1.2 Part 1 §5.4.7 and §5.4.8: which envelopes we take, which header we did not understand.
 void append_soap12_fault_blocks(std::string& out, const Fault& fault) {
   if (fault.code == FaultCode::kVersionMismatch) {
@@ -113,15 +131,7 @@ void append_soap11_fault(std::string& out, MessagesNs ns, const Fault& fault) {
     append_escaped(out, fault.actor);
     out += "</faultactor>";
   }
-  if (!fault.detail_xml.empty()) {
-    out += "<detail>";
-    out += fault.detail_xml;
-    out += "</detail>";
-  } else if (fault.exception) {
-    out += "<detail>";
-    append_exception_detail(out, ns, *fault.exception);
-    out += "</detail>";
-  }
+  append_detail(out, "detail", ns, fault);
   out += "</soap:Fault>";
 }
 
@@ -137,15 +147,7 @@ void append_soap12_fault(std::string& out, MessagesNs ns, const Fault& fault) {
   out += R"(</soap:Code><soap:Reason><soap:Text xml:lang="en">)";
   append_escaped(out, fault.reason);
   out += "</soap:Text></soap:Reason>";
-  if (!fault.detail_xml.empty()) {
-    out += "<soap:Detail>";
-    out += fault.detail_xml;
-    out += "</soap:Detail>";
-  } else if (fault.exception) {
-    out += "<soap:Detail>";
-    append_exception_detail(out, ns, *fault.exception);
-    out += "</soap:Detail>";
-  }
+  append_detail(out, "soap:Detail", ns, fault);
   out += "</soap:Fault>";
 }
 

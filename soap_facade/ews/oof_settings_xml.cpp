@@ -60,24 +60,8 @@ std::variant<Enum, Fault> read_enum(const Parameters& parameters, std::string_vi
 // "2030-01-01T00:00:00Z": UTC to the second.
 std::string format_utc(core::Instant instant) { return facade::format_error_date(instant) + "Z"; }
 
-void append_element(std::string& out, std::string_view name, std::string_view escaped_value) {
-  out += '<';
-  out += name;
-  out += '>';
-  out += escaped_value;
-  out += "</";
-  out += name;
-  out += '>';
-}
-
 void append_reply(std::string& out, std::string_view name, std::string_view message) {
-  out += '<';
-  out += name;
-  out += "><Message>";
-  append_escaped(out, message);
-  out += "</Message></";
-  out += name;
-  out += '>';
+  append_element_xml(out, name, "<Message>" + escaped(message) + "</Message>");
 }
 
 std::variant<core::DateTimeTimeZoneInput, Fault> read_time(const Parameters& parameters, std::string_view element) {
@@ -144,11 +128,11 @@ std::string render_oof_settings(const core::AutomaticReplies& replies, const cor
   out += R"(<OofSettings xmlns=")";
   out += kTypesNs;
   out += R"(">)";
-  append_element(out, "OofState", wire_name(kStates, replies.state));
-  append_element(out, "ExternalAudience", wire_name(kAudiences, replies.external_audience));
+  append_element_xml(out, "OofState", wire_name(kStates, replies.state));
+  append_element_xml(out, "ExternalAudience", wire_name(kAudiences, replies.external_audience));
   out += "<Duration>";
-  append_element(out, "StartTime", format_utc(start && end ? start.value() : default_start));
-  append_element(out, "EndTime", format_utc(start && end ? end.value() : default_start + std::chrono::hours{24}));
+  append_element_xml(out, "StartTime", format_utc(start && end ? start.value() : default_start));
+  append_element_xml(out, "EndTime", format_utc(start && end ? end.value() : default_start + std::chrono::hours{24}));
   out += "</Duration>";
   append_reply(out, "InternalReply", replies.internal_reply_message);
   append_reply(out, "ExternalReply", replies.external_reply_message);
