@@ -208,15 +208,12 @@ std::string wrapped_response(std::string_view operation, MessagesNs ns, std::str
   out += operation;
   out += R"(Response xmlns=")";
   out += messages_ns(ns);
-  out += R"("><)";
-  out += operation;
-  out += "Response>";
-  out += inner_xml;
+  out += R"(">)";
+  const std::string element = std::string(operation) + "Response";
+  append_element_xml(out, element, inner_xml);
   out += "</";
-  out += operation;
-  out += "Response></";
-  out += operation;
-  out += "Response>";
+  out += element;
+  out += '>';
   return out;
 }
 

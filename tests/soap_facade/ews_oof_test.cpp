@@ -22,6 +22,15 @@ class EwsOof : public SoapFacadeTest {
     replies_ = settings_of(core_.adele()).automatic_replies;
     return replies_;
   }
+  void enable_with_messages(std::string_view audience) {
+    ASSERT_EQ(
+        ews(set_oof_request(kAdeleUpn, "<t:OofState>Enabled</t:OofState><t:ExternalAudience>" + std::string(audience) +
+                                           "</t:ExternalAudience>"
+                                           "<t:InternalReply><t:Message>inside</t:Message></t:InternalReply>"
+                                           "<t:ExternalReply><t:Message>outside</t:Message></t:ExternalReply>"))
+            .result(),
+        http::status::ok);
+  }
   core::AutomaticReplies replies_;
 };
 
@@ -79,12 +88,7 @@ TEST_F(EwsOof, PacificWindowAcrossDstReadsBackAsUtcInstants) {
 }
 
 TEST_F(EwsOof, SetThatOmitsOptionalPartsKeepsWhatIsStored) {
-  ASSERT_EQ(ews(set_oof_request(kAdeleUpn,
-                                "<t:OofState>Enabled</t:OofState><t:ExternalAudience>None</t:ExternalAudience>"
-                                "<t:InternalReply><t:Message>inside</t:Message></t:InternalReply>"
-                                "<t:ExternalReply><t:Message>outside</t:Message></t:ExternalReply>"))
-                .result(),
-            http::status::ok);
+  enable_with_messages("None");
   expect_soap11(
       ews(set_oof_request(kAdeleUpn, "<t:OofState>Enabled</t:OofState><t:ExternalAudience>All</t:ExternalAudience>")),
       http::status::ok, ews_success("SetUserOofSettings"));
@@ -94,12 +98,7 @@ TEST_F(EwsOof, SetThatOmitsOptionalPartsKeepsWhatIsStored) {
 }
 
 TEST_F(EwsOof, DisabledWithEmptyMessagesKeepsTheStoredMessages) {
-  ASSERT_EQ(ews(set_oof_request(kAdeleUpn,
-                                "<t:OofState>Enabled</t:OofState><t:ExternalAudience>All</t:ExternalAudience>"
-                                "<t:InternalReply><t:Message>inside</t:Message></t:InternalReply>"
-                                "<t:ExternalReply><t:Message>outside</t:Message></t:ExternalReply>"))
-                .result(),
-            http::status::ok);
+  enable_with_messages("All");
   expect_soap11(ews(set_oof_request(kAdeleUpn,
                                     "<t:OofState>Disabled</t:OofState><t:ExternalAudience>All</t:ExternalAudience>"
                                     "<t:InternalReply><t:Message></t:Message></t:InternalReply>"
