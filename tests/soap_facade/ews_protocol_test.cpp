@@ -137,6 +137,15 @@ TEST_F(EwsProtocol, UnauthenticatedIsA401OfferingBasicAndBearer) {
   EXPECT_EQ(challenges, (std::vector<std::string>{R"(Basic realm="oofgate")", R"(Bearer realm="oofgate")"}));
 }
 
+// What the gateway refuses before the facade (413 here) is still an EWS fault with the header.
+TEST_F(EwsProtocol, GatewayRejectionsOnTheEwsPathCarryTheVersionHeader) {
+  const facade::EdgeRejection rejection{facade::EdgeCondition::kPayloadTooLarge, "The request body is too large.", {}};
+  const auto response =
+      facade_.render_rejection(rejection, facade::parse_media_type(kSoap11Type), "/ews/exchange.asmx");
+  expect_soap11(response, http::status::payload_too_large,
+                ews_fault("soap:Client", "ErrorSchemaValidation", "The request body is too large."));
+}
+
 TEST_F(EwsProtocol, GetWithoutWsdlQueryIs405) {
   const auto response = get(kEwsPath);
   EXPECT_EQ(response.result(), http::status::method_not_allowed);
