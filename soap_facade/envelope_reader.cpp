@@ -136,4 +136,12 @@ std::variant<BodyOperation, Fault> read_envelope(const XmlDocument& document, So
   return read_body(document, child);
 }
 
+std::variant<BodyOperation, Fault> parse_envelope(XmlDocument& document, std::string_view body, SoapVersion version,
+                                                  const XmlLimits& limits) {
+  if (auto fault = document.load(body, limits)) {
+    return *fault;
+  }
+  return read_envelope(document, version);
+}
+
 }  // namespace oofgate::soap

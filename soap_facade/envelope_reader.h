@@ -6,6 +6,7 @@
 
 #include "soap_facade/fault.h"
 #include "soap_facade/namespaces.h"
+#include "soap_facade/xml_limits.h"
 #include "soap_facade/xml_reader.h"
 
 namespace oofgate::soap {
@@ -21,5 +22,10 @@ struct BodyOperation {
 // us is a MustUnderstand fault), no text where only elements belong, nothing after the Body in
 // SOAP 1.2, and exactly one operation element in the Body.
 std::variant<BodyOperation, Fault> read_envelope(const XmlDocument& document, SoapVersion version);
+
+// The first steps of every SOAP request, UM and EWS alike: loads `body` into `document` within
+// `limits` and reads its envelope.
+std::variant<BodyOperation, Fault> parse_envelope(XmlDocument& document, std::string_view body, SoapVersion version,
+                                                  const XmlLimits& limits);
 
 }  // namespace oofgate::soap

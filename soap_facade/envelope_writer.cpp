@@ -68,22 +68,50 @@ void append_exception_detail(std::string& out, MessagesNs ns, ExceptionType type
   out += "</ExceptionType>";
 }
 
+// EWS's detail content when the fault has one, else UM's ExceptionType; none for header faults.
+void append_detail(std::string& out, std::string_view element, MessagesNs ns, const Fault& fault) {
+  if (fault.detail_xml.empty() && !fault.exception) {
+    return;
+  }
+  out += '<';
+  out += element;
+  out += '>';
+  if (!fault.detail_xml.empty()) {
+    out += fault.detail_xml;
+  } else {
+    append_exception_detail(out, ns, *fault.exception);
+  }
+  out += "</";
+  out += element;
+  out += '>';
+}
+
 // SOAP 1.2 Part 1 §5.4.7 and §5.4.8: which envelopes we take, which header we did not understand.
-void append_soap12_fault_header(std::string& out, const Fault& fault) {
+void append_soap12_fault_blocks(std::string& out, const Fault& fault) {
   if (fault.code == FaultCode::kVersionMismatch) {
-    out += "<soap:Header><soap:Upgrade>";
+    out += "<soap:Upgrade>";
     out += R"(<soap:SupportedEnvelope qname="s12:Envelope" xmlns:s12=")";
     out += kSoap12EnvelopeNs;
     out += R"(" /><soap:SupportedEnvelope qname="s11:Envelope" xmlns:s11=")";
     out += kSoap11EnvelopeNs;
-    out += R"(" /></soap:Upgrade></soap:Header>)";
+    out += R"(" /></soap:Upgrade>)";
   } else if (fault.code == FaultCode::kMustUnderstand && !fault.not_understood_local.empty()) {
-    out += R"(<soap:Header><soap:NotUnderstood qname="q:)";
+    out += R"(<soap:NotUnderstood qname="q:)";
     append_escaped(out, fault.not_understood_local);
     out += R"(" xmlns:q=")";
     append_escaped(out, fault.not_understood_ns);
-    out += R"(" /></soap:Header>)";
+    out += R"(" />)";
   }
+}
+
+// The Header only when it has blocks: UM responses carry none, EWS ones t:ServerVersionInfo.
+void append_header(std::string& out, std::string_view blocks) {
+  if (blocks.empty()) {
+    return;
+  }
+  out += "<soap:Header>";
+  out += blocks;
+  out += "</soap:Header>";
 }
 
 void append_soap11_fault(std::string& out, MessagesNs ns, const Fault& fault) {
@@ -98,11 +126,12 @@ void append_soap11_fault(std::string& out, MessagesNs ns, const Fault& fault) {
   out += "<faultstring>";
   append_escaped(out, fault.reason);
   out += "</faultstring>";
-  if (fault.exception) {
-    out += "<detail>";
-    append_exception_detail(out, ns, *fault.exception);
-    out += "</detail>";
+  if (!fault.actor.empty()) {
+    out += "<faultactor>";
+    append_escaped(out, fault.actor);
+    out += "</faultactor>";
   }
+  append_detail(out, "detail", ns, fault);
   out += "</soap:Fault>";
 }
 
@@ -118,33 +147,32 @@ void append_soap12_fault(std::string& out, MessagesNs ns, const Fault& fault) {
   out += R"(</soap:Code><soap:Reason><soap:Text xml:lang="en">)";
   append_escaped(out, fault.reason);
   out += "</soap:Text></soap:Reason>";
-  if (fault.exception) {
-    out += "<soap:Detail>";
-    append_exception_detail(out, ns, *fault.exception);
-    out += "</soap:Detail>";
-  }
+  append_detail(out, "soap:Detail", ns, fault);
   out += "</soap:Fault>";
 }
 
 }  // namespace
 
-std::string success_envelope(SoapVersion version, std::string_view body_content) {
+std::string success_envelope(SoapVersion version, std::string_view body_content, std::string_view header_blocks) {
   std::string out;
-  out.reserve(256 + body_content.size());
+  out.reserve(256 + header_blocks.size() + body_content.size());
   open_envelope(out, version);
+  append_header(out, header_blocks);
   out += "<soap:Body>";
   out += body_content;
   close_envelope(out);
   return out;
 }
 
-std::string fault_envelope(SoapVersion version, MessagesNs ns, const Fault& fault) {
+std::string fault_envelope(SoapVersion version, MessagesNs ns, const Fault& fault, std::string_view header_blocks) {
   std::string out;
-  out.reserve(512);
+  out.reserve(512 + header_blocks.size());
   open_envelope(out, version);
+  std::string blocks(header_blocks);
   if (version == SoapVersion::k12) {
-    append_soap12_fault_header(out, fault);
+    append_soap12_fault_blocks(blocks, fault);
   }
+  append_header(out, blocks);
   out += "<soap:Body>";
   if (version == SoapVersion::k11) {
     append_soap11_fault(out, ns, fault);
@@ -180,15 +208,12 @@ std::string wrapped_response(std::string_view operation, MessagesNs ns, std::str
   out += operation;
   out += R"(Response xmlns=")";
   out += messages_ns(ns);
-  out += R"("><)";
-  out += operation;
-  out += "Response>";
-  out += inner_xml;
+  out += R"(">)";
+  const std::string element = std::string(operation) + "Response";
+  append_element_xml(out, element, inner_xml);
   out += "</";
-  out += operation;
-  out += "Response></";
-  out += operation;
-  out += "Response>";
+  out += element;
+  out += '>';
   return out;
 }
 

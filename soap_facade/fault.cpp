@@ -27,11 +27,11 @@ Fault um_exception(ExceptionType type, std::string reason) {
 std::string_view exception_type_name(ExceptionType type) { return kExceptionNames[static_cast<std::size_t>(type)]; }
 
 Fault client_fault(ExceptionType type, std::string reason) {
-  return Fault{FaultCode::kClient, type, false, std::move(reason), {}, {}};
+  return Fault{FaultCode::kClient, type, false, std::move(reason), {}, {}, {}, {}};
 }
 
 Fault server_fault(ExceptionType type, std::string reason) {
-  return Fault{FaultCode::kServer, type, false, std::move(reason), {}, {}};
+  return Fault{FaultCode::kServer, type, false, std::move(reason), {}, {}, {}, {}};
 }
 
 Fault fault_from_error(const core::Error& error, ExceptionType invalid_argument_as) {

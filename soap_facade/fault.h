@@ -42,6 +42,11 @@ struct Fault {
   // MustUnderstand faults: the header block that was not understood (SOAP 1.2 env:NotUnderstood).
   std::string not_understood_ns;
   std::string not_understood_local;
+  // EWS faults (MS-OXWSCORE): when not empty, the detail content written as is (already escaped)
+  // instead of detail/ExceptionType, e.g. e:ResponseCode and e:Message.
+  std::string detail_xml;
+  // SOAP 1.1 §4.4 faultactor: the URI of the node that faulted (MS-OXWOOF's access-denied fault).
+  std::string actor;
 };
 
 Fault client_fault(ExceptionType type, std::string reason);

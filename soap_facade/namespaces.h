@@ -12,6 +12,8 @@ inline constexpr std::string_view kSoap12EnvelopeNs = "http://www.w3.org/2003/05
 inline constexpr std::string_view kMessagesNs = "http://schemas.microsoft.com/exchange/services/2006/messages";
 // The spelling the archived docs show after link rewriting; accepted from hand-written clients.
 inline constexpr std::string_view kMessagesNsHttps = "https://schemas.microsoft.com/exchange/services/2006/messages";
+// EWS Types.xsd: t:OofSettings, t:Mailbox, t:ServerVersionInfo, ...
+inline constexpr std::string_view kTypesNs = "http://schemas.microsoft.com/exchange/services/2006/types";
 // MS-OXWUMS §3.1.4.8: the namespace bound to the `a:` prefix of exception fault codes.
 inline constexpr std::string_view kErrorsNs = "http://schemas.microsoft.com/exchange/services/2006/errors";
 inline constexpr std::string_view kXmlSchemaInstanceNs = "http://www.w3.org/2001/XMLSchema-instance";

@@ -8,13 +8,18 @@ Reply::Reply(Respond respond, SoapVersion version, facade::ConnectionExecutor* c
     : state_(std::make_shared<State>(std::move(respond))), version_(version), connection_(connection) {}
 
 void Reply::success(std::string_view body_content) const {
-  send(make(http::status::ok, soap_content_type(version_), success_envelope(version_, body_content)));
+  send(make(http::status::ok, soap_content_type(version_),
+            success_envelope(version_, body_content, state_->header_blocks)));
 }
 
 void Reply::fault(const Fault& fault) const { this->fault(fault, fault_status(version_, fault)); }
 
-void Reply::fault(const Fault& fault, http::status status) const {
-  send(make(status, soap_content_type(version_), fault_envelope(version_, messages_namespace(), fault)));
+void Reply::fault(const Fault& fault, http::status status) const { send(make_fault(fault, status)); }
+
+HttpResponse Reply::make_fault(const Fault& fault, http::status status) const {
+  const Fault& shaped = state_->shape_fault != nullptr ? state_->shape_fault(fault) : fault;
+  return make(status, soap_content_type(version_),
+              fault_envelope(version_, messages_namespace(), shaped, state_->header_blocks));
 }
 
 void Reply::plain(http::status status, std::string_view content_type, std::string body) const {

@@ -25,9 +25,20 @@ class Reply {
   // A fault envelope, with the SOAP version's status unless `status` overrides it.
   void fault(const Fault& fault) const;
   void fault(const Fault& fault, http::status status) const;
+  // The fault response fault() sends, for callers that add headers (401's WWW-Authenticate).
+  HttpResponse make_fault(const Fault& fault, http::status status) const;
   // A response with no SOAP envelope (405, 415, WSDL).
   void plain(http::status status, std::string_view content_type, std::string body) const;
   void send(HttpResponse response) const;
+
+  // EWS: every later envelope, faults included, carries `header_blocks` (t:ServerVersionInfo) in
+  // its soap:Header, and every fault is first passed through `shape` (EWS detail instead of
+  // UM's ExceptionType). Called once, before anything can answer.
+  using FaultShaper = Fault (*)(const Fault& fault);
+  void use_header(std::string header_blocks, FaultShaper shape) const {
+    state_->header_blocks = std::move(header_blocks);
+    state_->shape_fault = shape;
+  }
 
   // Later answers use the messages namespace spelling the request used.
   void use_messages_ns(MessagesNs ns) const { state_->ns = ns; }
@@ -44,6 +55,8 @@ class Reply {
     explicit State(Respond respond) : channel("soap_facade", std::string(), std::move(respond)) {}
     facade::ReplyChannel channel;
     std::atomic<MessagesNs> ns{MessagesNs::kHttp};
+    std::string header_blocks;
+    FaultShaper shape_fault = nullptr;
   };
 
   std::shared_ptr<State> state_;

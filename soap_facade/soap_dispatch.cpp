@@ -34,11 +34,7 @@ Fault unknown_operation(const QName& name) {
 void dispatch_soap(core::MailboxService& service, const core::Principal& principal, std::string_view body,
                    std::optional<std::string_view> action, Reply reply, const XmlLimits& limits) {
   XmlDocument document;
-  if (auto fault = document.load(body, limits)) {
-    reply.fault(*fault);
-    return;
-  }
-  auto envelope = read_envelope(document, reply.version());
+  auto envelope = parse_envelope(document, body, reply.version(), limits);
   if (auto* fault = std::get_if<Fault>(&envelope)) {
     reply.fault(*fault);
     return;

@@ -1,6 +1,7 @@
 #include "soap_facade/soap_facade.h"
 
 #include "soap_facade/envelope_writer.h"
+#include "soap_facade/ews/ews_protocol.h"
 #include "soap_facade/reply.h"
 #include "soap_facade/router.h"
 
@@ -35,8 +36,8 @@ void SoapFacade::handle(const facade::Request& request, Respond respond) noexcep
   }
 }
 
-HttpResponse SoapFacade::render_rejection(const facade::EdgeRejection& rejection,
-                                          const facade::MediaType& media) noexcept {
+HttpResponse SoapFacade::render_rejection(const facade::EdgeRejection& rejection, const facade::MediaType& media,
+                                          std::string_view path) noexcept {
   const SoapVersion version = version_of(media);
   HttpResponse response{rejection.status(), 11};
   try {
@@ -44,7 +45,12 @@ HttpResponse SoapFacade::render_rejection(const facade::EdgeRejection& rejection
     if (rejection.retry_after.count() > 0) {
       response.set(http::field::retry_after, std::to_string(rejection.retry_after.count()));
     }
-    response.body() = fault_envelope(version, MessagesNs::kHttp, fault_for(rejection));
+    if (ews::is_ews_endpoint(path)) {
+      response.body() = fault_envelope(version, MessagesNs::kHttp, ews::shape_ews_fault(fault_for(rejection)),
+                                       ews::server_version_header());
+    } else {
+      response.body() = fault_envelope(version, MessagesNs::kHttp, fault_for(rejection));
+    }
   } catch (...) {
     response.body().clear();
   }

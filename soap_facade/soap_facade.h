@@ -23,8 +23,9 @@ class SoapFacade {
   // Calls `respond` exactly once. Never throws.
   void handle(const facade::Request& request, Respond respond) noexcept;
   // The SOAP fault (in the version the Content-Type announced) for a request the gateway refused
-  // before it reached handle().
-  HttpResponse render_rejection(const facade::EdgeRejection& rejection, const facade::MediaType& media) noexcept;
+  // before it reached handle(); on the EWS endpoint (`path`) with EWS's header and detail.
+  HttpResponse render_rejection(const facade::EdgeRejection& rejection, const facade::MediaType& media,
+                                std::string_view path = {}) noexcept;
 
  private:
   core::MailboxService& service_;

@@ -35,4 +35,14 @@ std::string escaped(std::string_view text) {
   return out;
 }
 
+void append_element_xml(std::string& out, std::string_view name, std::string_view inner_xml) {
+  out += '<';
+  out += name;
+  out += '>';
+  out += inner_xml;
+  out += "</";
+  out += name;
+  out += '>';
+}
+
 }  // namespace oofgate::soap

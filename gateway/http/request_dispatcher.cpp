@@ -41,7 +41,7 @@ HttpResponse RequestDispatcher::reject(const RequestHead* head, const HttpReques
       return rest_.render_rejection(rejection, message);
     }
     if (head != nullptr && head->destination == Destination::kSoapFacade) {
-      return soap_.render_rejection(rejection, head->media);
+      return soap_.render_rejection(rejection, head->media, head->path);
     }
     auto response = plain_text(rejection.status(), rejection.message);
     if (rejection.retry_after.count() > 0) {

@@ -34,6 +34,10 @@ Destination route_by_path(std::string_view path) {
   if (path.size() >= kAsmx.size() && core::iequals_ascii(path.substr(path.size() - kAsmx.size()), kAsmx)) {
     return Destination::kSoapFacade;
   }
+  // EWS serves its WSDL at this path too (as Exchange does), beside /EWS/Exchange.asmx?wsdl.
+  if (core::iequals_ascii(path, "/EWS/Services.wsdl")) {
+    return Destination::kSoapFacade;
+  }
   return Destination::kNotFound;
 }
 

@@ -13,17 +13,23 @@ Fault schema_fault(std::string reason) { return client_fault(ExceptionType::kSch
 
 std::variant<Parameters, Fault> Parameters::read(const OperationContext& context,
                                                  std::span<const ParameterName> expected) {
+  // Unqualified parameters are accepted too: a client that prefixes only the operation
+  // element leaves its children in no namespace.
+  return read_children(context.document, context.request, context.name, messages_ns(context.ns), true, expected);
+}
+
+std::variant<Parameters, Fault> Parameters::read_children(const XmlDocument& document, pugi::xml_node element,
+                                                          std::string_view element_name, std::string_view ns,
+                                                          bool allow_unqualified,
+                                                          std::span<const ParameterName> expected) {
   Parameters parameters;
-  if (has_text(context.request)) {
-    return schema_fault("The element <" + std::string(context.name) + "> holds text; it may hold only its parameters.");
+  if (has_text(element)) {
+    return schema_fault("The element <" + std::string(element_name) + "> holds text; it may hold only its parameters.");
   }
-  const std::string_view ns = messages_ns(context.ns);
-  for (pugi::xml_node child = first_element(context.request); child; child = next_element(child)) {
-    const QName name = context.document.name_of(child);
+  for (pugi::xml_node child = first_element(element); child; child = next_element(child)) {
+    const QName name = document.name_of(child);
     const ParameterName* match = nullptr;
-    // Unqualified parameters are accepted too: a client that prefixes only the operation
-    // element leaves its children in no namespace.
-    if (name.ns == ns || name.ns.empty()) {
+    if (name.ns == ns || (allow_unqualified && name.ns.empty())) {
       for (const ParameterName& candidate : expected) {
         if (name.local == candidate.name || (!candidate.alias.empty() && name.local == candidate.alias)) {
           match = &candidate;
@@ -32,7 +38,7 @@ std::variant<Parameters, Fault> Parameters::read(const OperationContext& context
     }
     if (match == nullptr) {
       return schema_fault("The element <" + core::printable_excerpt(name.local) + "> is not a parameter of " +
-                          std::string(context.name) + ".");
+                          std::string(element_name) + ".");
     }
     for (const auto& [seen, node] : parameters.found_) {
       if (seen == match->name) {
@@ -42,6 +48,15 @@ std::variant<Parameters, Fault> Parameters::read(const OperationContext& context
     parameters.found_.emplace_back(match->name, child);
   }
   return parameters;
+}
+
+pugi::xml_node Parameters::find(std::string_view name) const {
+  for (const auto& [seen, node] : found_) {
+    if (seen == name) {
+      return node;
+    }
+  }
+  return {};
 }
 
 std::variant<std::string, Fault> Parameters::required_text(std::string_view name) const {

@@ -27,6 +27,20 @@ struct ParameterName {
 class Parameters {
  public:
   static std::variant<Parameters, Fault> read(const OperationContext& context, std::span<const ParameterName> expected);
+  // The child elements of any `element` (named `element_name` in messages): each in `ns` (or, if
+  // `allow_unqualified`, in no namespace) and one of `expected`. EWS reads its t: elements so.
+  static std::variant<Parameters, Fault> read_children(const XmlDocument& document, pugi::xml_node element,
+                                                       std::string_view element_name, std::string_view ns,
+                                                       bool allow_unqualified, std::span<const ParameterName> expected);
+  static std::variant<Parameters, Fault> read_children(const XmlDocument& document, pugi::xml_node element,
+                                                       std::string_view element_name, std::string_view ns,
+                                                       std::initializer_list<ParameterName> expected) {
+    return read_children(document, element, element_name, ns, false,
+                         std::span<const ParameterName>(expected.begin(), expected.size()));
+  }
+
+  // The element of a parameter; null when it was not sent.
+  pugi::xml_node find(std::string_view name) const;
   static std::variant<Parameters, Fault> read(const OperationContext& context,
                                               std::initializer_list<ParameterName> expected) {
     return read(context, std::span<const ParameterName>(expected.begin(), expected.size()));

@@ -1,5 +1,7 @@
 #include "soap_facade/wsdl/um_service_wsdl.h"
 
+#include "soap_facade/wsdl/wsdl_address.h"
+
 namespace oofgate::soap {
 namespace {
 
@@ -130,21 +132,8 @@ constexpr std::string_view kWsdl = R"WSDL(<?xml version="1.0" encoding="utf-8"?>
 </wsdl:definitions>
 )WSDL";
 
-constexpr std::string_view kAddressMarker = "@ADDRESS@";
-
 }  // namespace
 
-std::string um_service_wsdl(std::string_view service_url) {
-  std::string out;
-  out.reserve(kWsdl.size() + 2 * service_url.size());
-  std::string_view rest = kWsdl;
-  for (auto marker = rest.find(kAddressMarker); marker != std::string_view::npos; marker = rest.find(kAddressMarker)) {
-    out += rest.substr(0, marker);
-    out += service_url;
-    rest = rest.substr(marker + kAddressMarker.size());
-  }
-  out += rest;
-  return out;
-}
+std::string um_service_wsdl(std::string_view service_url) { return with_address(kWsdl, service_url); }
 
 }  // namespace oofgate::soap

@@ -59,6 +59,9 @@ INSTANTIATE_TEST_SUITE_P(
                       RouteCase{MediaKind::kNone, false, "/BETA/me/mailboxSettings", Destination::kRestFacade},
                       RouteCase{MediaKind::kNone, false, "/unifiedmessaging/service.asmx", Destination::kSoapFacade},
                       RouteCase{MediaKind::kNone, false, "/v1.0x/me", Destination::kNotFound},
+                      RouteCase{MediaKind::kNone, false, "/EWS/Services.wsdl", Destination::kSoapFacade},
+                      RouteCase{MediaKind::kNone, false, "/ews/services.WSDL", Destination::kSoapFacade},
+                      RouteCase{MediaKind::kNone, false, "/EWS/Services.wsdl/x", Destination::kNotFound},
                       RouteCase{MediaKind::kNone, false, "/", Destination::kNotFound},
                       // A body nobody takes: the owner of the path answers, or the gateway.
                       RouteCase{MediaKind::kOther, true, "/v1.0/me/mailboxSettings", Destination::kRestFacade},

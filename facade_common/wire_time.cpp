@@ -1,11 +1,11 @@
-#include "rest_facade/wire/wire_time.h"
+#include "facade_common/wire_time.h"
 
 #include <cstdint>
 #include <string>
 
 #include <date/date.h>
 
-namespace oofgate::rest {
+namespace oofgate::facade {
 namespace {
 
 constexpr int kFractionDigits = 7;
@@ -194,4 +194,4 @@ std::string format_error_date(core::Instant value) {
   return date::format("%Y-%m-%dT%H:%M:%S", seconds);
 }
 
-}  // namespace oofgate::rest
+}  // namespace oofgate::facade
