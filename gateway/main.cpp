@@ -143,6 +143,7 @@ int serve(const gateway::ServeOptions& options) {
   }
   rest::RestFacade rest_facade(service, options.throttle, json_limits,
                                jwt.value() ? jwt.value()->primary_issuer() : std::string());
+  rest_facade.set_cors_origins(options.cors_origins);
   gateway::FailureLimiter sign_in_failures(
       {static_cast<std::uint32_t>(options.limits.auth_failures), options.limits.auth_failure_window}, clock);
   gateway::CredentialVerifier verifier(users, slow_work, sign_in_failures);

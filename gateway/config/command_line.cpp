@@ -54,6 +54,8 @@ const char* const kUsage =
     "  --public-url URL       the URL clients reach this gateway at (https://mail.contoso.com),\n"
     "                         for the addresses it writes (the WSDL's); default: the scheme and\n"
     "                         --listen address\n"
+    "  --cors-origin ORIGIN   a browser origin (https://app.example.com) allowed to call Graph\n"
+    "                         routes; repeatable; default: any origin (*)\n"
     "  --help                 show this text\n"
     "\n"
     "limits (README.md \"Limits\" says what a client gets beyond each one):\n"
@@ -291,6 +293,11 @@ core::Result<CommandLine> parse_command_line(int argc, const char* const* argv) 
       if (!parse_int(value, options.commit_batch)) {
         return usage_error("--commit-batch needs a number (0 = unlimited)");
       }
+    } else if (flag == "--cors-origin") {
+      if (!plausible_public_url(value) || value.find('/', value.find("://") + 3) != std::string_view::npos) {
+        return usage_error("--cors-origin needs an origin, http(s)://HOST[:PORT], got '" + std::string(value) + "'");
+      }
+      options.cors_origins.emplace_back(value);
     } else if (flag == "--jwt-issuer") {
       options.jwt.issuers.emplace_back(value);
     } else if (flag == "--jwt-audience") {
