@@ -148,6 +148,8 @@ int serve(const gateway::ServeOptions& options) {
       {static_cast<std::uint32_t>(options.limits.auth_failures), options.limits.auth_failure_window}, clock);
   gateway::CredentialVerifier verifier(users, slow_work, sign_in_failures);
   gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade, &verifier, jwt.value().get());
+  soap::AutodiscoverService autodiscover(users, clock, xml_limits);
+  dispatcher.set_autodiscover(&autodiscover);
 
   gateway::SessionLimits limits;
   limits.body_limit = options.limits.body_bytes;

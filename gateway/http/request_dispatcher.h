@@ -12,6 +12,7 @@
 #include "gateway/http/credentials.h"
 #include "gateway/http/route_table.h"
 #include "rest_facade/rest_facade.h"
+#include "soap_facade/autodiscover/autodiscover_service.h"
 #include "soap_facade/soap_facade.h"
 
 namespace oofgate::gateway {
@@ -43,6 +44,8 @@ class RequestDispatcher {
 
   // The origin facades use for absolute URLs (facade::Request::origin); set before serving.
   void set_origin(std::string origin) { origin_ = std::move(origin); }
+  // Serves /autodiscover/...; without it those paths are 404. Set before serving.
+  void set_autodiscover(soap::AutodiscoverService* autodiscover) { autodiscover_ = autodiscover; }
 
   RequestHead inspect(const HttpRequest& message, bool has_body) const;
   // A refusal in the protocol of whoever owns the request; plain text where nobody can be told
@@ -69,6 +72,7 @@ class RequestDispatcher {
   CredentialVerifier* verifier_;
   const JwtVerifier* jwt_;
   std::string origin_;
+  soap::AutodiscoverService* autodiscover_ = nullptr;
 };
 
 // A plain-text response, for the gateway's own answers.
