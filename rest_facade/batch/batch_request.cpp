@@ -55,12 +55,17 @@ std::variant<std::string, std::string> item_target(std::string_view url, std::st
   }
   const std::string_view relative = url.front() == '/' ? url.substr(1) : url;
   const auto first_segment = relative.substr(0, relative.find_first_of("/?"));
-  if (core::iequals_ascii(first_segment, "$batch")) {
+  // The Graph JS SDK keeps the version in the url ("/v1.0/me/..."): that url names its own root.
+  const bool names_version = relative.size() > first_segment.size() && relative[first_segment.size()] == '/' &&
+                             (core::iequals_ascii(first_segment, "v1.0") || core::iequals_ascii(first_segment, "beta"));
+  const auto under_root = names_version ? relative.substr(first_segment.size() + 1) : relative;
+  if (core::iequals_ascii(under_root.substr(0, under_root.find_first_of("/?")), "$batch")) {
     return std::variant<std::string, std::string>(std::in_place_index<1>,
                                                   "is a nested $batch, which is not supported.");
   }
-  return std::variant<std::string, std::string>(std::in_place_index<0>,
-                                                std::string(version_root) + "/" + std::string(relative));
+  return std::variant<std::string, std::string>(
+      std::in_place_index<0>,
+      names_version ? "/" + std::string(relative) : std::string(version_root) + "/" + std::string(relative));
 }
 
 // JSON batching: a body is a JSON value, or a base64 string for other content (standard or

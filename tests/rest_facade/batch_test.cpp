@@ -52,6 +52,18 @@ TEST_F(BatchTest, UrlsWithAndWithoutLeadingSlashAndTheBetaRootAreAccepted) {
   EXPECT_NE(json_at(document, "/responses/0/body/@odata.context").find("/beta/"), std::string::npos) << response.body();
 }
 
+TEST_F(BatchTest, AUrlThatNamesItsVersionRootIsServedUnderThatRoot) {
+  // The Graph JS SDK 3.x strips only scheme and host from a Request's URL.
+  const auto response = batch(R"({"requests":[{"id":"1","method":"GET","url":"/beta/me/mailboxSettings/timeZone"},)"
+                              R"({"id":"2","method":"GET","url":"/v1.0/me/mailboxSettings/timeZone"}]})");
+  ASSERT_EQ(response.result_int(), 200);
+  const auto document = parse_json(response.body());
+  EXPECT_NE(json_at(document, "/responses/0/body/@odata.context").find("/beta/"), std::string::npos);
+  EXPECT_NE(json_at(document, "/responses/1/body/@odata.context").find("/v1.0/"), std::string::npos);
+  expect_refused(R"({"requests":[{"id":"1","method":"POST","url":"/v1.0/$batch"}]})",
+                 "Request 1 of the batch is a nested $batch, which is not supported.");
+}
+
 TEST_F(BatchTest, APatchThenADependentGetSeesTheWrite) {
   const auto response = batch(
       R"({"requests":[{"id":"1","method":"PATCH","url":"/me/mailboxSettings","headers":{"content-type":"application/json"},)"
