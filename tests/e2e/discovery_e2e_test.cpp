@@ -109,6 +109,14 @@ TEST_F(DiscoveryTest, ABearerTokenWorksToo) {
   EXPECT_EQ(response.body(), pox_settings("http"));
 }
 
+TEST_F(DiscoveryTest, OtherMethodsNeedCredentialsThenAre405) {
+  EXPECT_EQ(http_call(port(), http::verb::get, "/autodiscover/autodiscover.xml").result_int(), 401);
+  const auto response = http_call(port(), http::verb::get, "/autodiscover/autodiscover.xml",
+                                  {{"Authorization", basic_auth("adele@contoso.com", "Adele-Pa55")}});
+  EXPECT_EQ(response.result_int(), 405);
+  EXPECT_EQ(response[http::field::allow], "POST");
+}
+
 TEST_F(DiscoveryTest, AnotherUsersAddressIsThePoxError500AtHttp200) {
   const auto response = pox(pox_request("alex@contoso.com"));
   ASSERT_EQ(response.result_int(), 200);
