@@ -9,6 +9,7 @@
 #include "core/text/ascii.h"
 #include "core/text/utf8.h"
 #include "rest_facade/json/parse_json.h"
+#include "rest_facade/wire/http_token.h"
 
 namespace oofgate::rest {
 namespace {
@@ -31,15 +32,7 @@ const rapidjson::Value* member(const rapidjson::Value& object, std::string_view 
   return it == object.MemberEnd() ? nullptr : &it->value;
 }
 
-// RFC 9110 field-name token; values must not hold control characters (a header is never re-framed
-// from them, but a client-request-id echo must stay one clean line).
-bool is_field_name(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-  });
-}
-
+// Header values must not hold control characters: a client-request-id echo must stay one clean line.
 bool is_field_value(std::string_view value) {
   return std::none_of(value.begin(), value.end(),
                       [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f; });

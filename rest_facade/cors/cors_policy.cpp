@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "core/text/ascii.h"
+#include "rest_facade/wire/http_token.h"
+
 namespace oofgate::rest {
 namespace {
 
@@ -28,11 +31,6 @@ std::string_view field(const facade::HttpRequest& request, std::string_view name
   return std::string_view(it->value().data(), it->value().size());
 }
 
-bool is_token_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
 // Access-Control-Request-Headers is a comma-separated list of field names (RFC 9110 tokens); only
 // such a list is echoed, so no client byte that is not a token reaches a response header.
 bool is_field_name_list(std::string_view list) {
@@ -40,13 +38,6 @@ bool is_field_name_list(std::string_view list) {
     return false;
   }
   return std::all_of(list.begin(), list.end(), [](char c) { return is_token_char(c) || c == ',' || c == ' '; });
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  return out;
 }
 
 }  // namespace
@@ -98,7 +89,7 @@ std::optional<facade::HttpResponse> CorsPolicy::answer_preflight(const facade::H
   response.set(http::field::access_control_allow_methods, kAllowedMethods);
   const auto requested = field(request, "Access-Control-Request-Headers");
   response.set(http::field::access_control_allow_headers,
-               is_field_name_list(requested) ? lower_ascii(requested) : std::string(kDefaultAllowedHeaders));
+               is_field_name_list(requested) ? core::to_lower_ascii(requested) : std::string(kDefaultAllowedHeaders));
   response.set(http::field::access_control_max_age, kMaxAgeSeconds);
   return response;
 }

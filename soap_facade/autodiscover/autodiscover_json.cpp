@@ -5,6 +5,7 @@
 
 #include "core/text/ascii.h"
 #include "core/text/utf8.h"
+#include "soap_facade/autodiscover/typed_response.h"
 
 namespace oofgate::soap {
 namespace {
@@ -49,11 +50,7 @@ std::string json_quoted(std::string_view text) {
 }
 
 facade::HttpResponse json_response(http::status status, std::string body) {
-  facade::HttpResponse response{status, 11};
-  response.set(http::field::content_type, "application/json; charset=utf-8");
-  response.set(http::field::cache_control, "no-cache");
-  response.body() = std::move(body);
-  return response;
+  return typed_response(status, "application/json; charset=utf-8", std::move(body));
 }
 
 facade::HttpResponse json_error(std::string_view code, std::string_view message) {

@@ -5,6 +5,7 @@
 #include "soap_facade/autodiscover/autodiscover_json.h"
 #include "soap_facade/autodiscover/autodiscover_paths.h"
 #include "soap_facade/autodiscover/pox_response.h"
+#include "soap_facade/autodiscover/typed_response.h"
 
 namespace oofgate::soap {
 namespace {
@@ -12,11 +13,7 @@ namespace {
 namespace http = boost::beast::http;
 
 facade::HttpResponse xml_response(http::status status, std::string body) {
-  facade::HttpResponse response{status, 11};
-  response.set(http::field::content_type, "text/xml; charset=utf-8");
-  response.set(http::field::cache_control, "private");
-  response.body() = std::move(body);
-  return response;
+  return typed_response(status, "text/xml; charset=utf-8", std::move(body));
 }
 
 facade::HttpResponse unauthenticated() {
