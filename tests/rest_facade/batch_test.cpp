@@ -214,6 +214,27 @@ TEST_F(BatchTest, UnknownDependenciesAndCyclesAreRefused) {
                  "The dependsOn members of the batch form a cycle.");
 }
 
+TEST_F(BatchTest, EachItemIsThrottledAsIfAloneAndTheEnvelopeStays200) {
+  // Two requests per window for each (caller, mailbox): the third item is refused alone.
+  rest::RestFacade throttled{*harness.core.service, core::ThrottleLimits{4, 2, std::chrono::seconds(600)}};
+  rest::HttpRequest request{http::verb::post, "/v1.0/$batch", 11};
+  request.set(http::field::content_type, "application/json");
+  request.body() = R"({"requests":[{"id":"1","method":"GET","url":"/me/mailboxSettings/timeZone"},)"
+                   R"({"id":"2","dependsOn":["1"],"method":"GET","url":"/me/mailboxSettings/language"},)"
+                   R"({"id":"3","dependsOn":["2"],"method":"GET","url":"/me/mailboxSettings"}]})";
+  std::promise<rest::HttpResponse> promise;
+  throttled.handle(facade::describe_request(request, harness.caller_for(Credentials::bearer("adele-rw"))),
+                   [&promise](rest::HttpResponse response) { promise.set_value(std::move(response)); });
+  const auto response = promise.get_future().get();
+  ASSERT_EQ(response.result_int(), 200) << response.body();
+  const auto document = parse_json(response.body());
+  EXPECT_EQ(json_at(document, "/responses/0/status"), "200");
+  EXPECT_EQ(json_at(document, "/responses/1/status"), "200");
+  EXPECT_EQ(json_at(document, "/responses/2/status"), "429");
+  EXPECT_EQ(json_at(document, "/responses/2/headers/Retry-After"), "\"600\"");
+  EXPECT_EQ(json_at(document, "/responses/2/body/error/code"), "\"ApplicationThrottled\"");
+}
+
 TEST_F(BatchTest, ABatchWithAnotherMethodIs405) {
   const auto response = harness.get("/v1.0/$batch");
   EXPECT_EQ(response.result_int(), 405);
