@@ -181,12 +181,15 @@ int serve(const gateway::ServeOptions& options) {
   }
   rest::RestFacade rest_facade(service, options.throttle, json_limits,
                                jwt.value() ? jwt.value()->primary_issuer() : std::string());
+  rest_facade.set_cors_origins(options.cors_origins);
   gateway::FailureLimiter sign_in_failures(
       {static_cast<std::uint32_t>(options.limits.auth_failures), options.limits.auth_failure_window}, clock);
   gateway::CredentialVerifier verifier(users, slow_work, sign_in_failures);
   gateway::RequestDispatcher dispatcher(users, soap_facade, rest_facade, &verifier, jwt.value().get());
   // With --admin-listen, /metrics is served only there; health probes on both.
   dispatcher.set_observability(&operations, !options.observability.admin_listen);
+  soap::AutodiscoverService autodiscover(users, clock, xml_limits);
+  dispatcher.set_autodiscover(&autodiscover);
 
   gateway::SessionLimits limits;
   limits.body_limit = options.limits.body_bytes;

@@ -21,10 +21,12 @@ void add_graph_headers(facade::HttpResponse& response, const std::string& reques
 
 }  // namespace
 
-Reply::Reply(const core::Clock& clock, std::string request_id, std::string client_request_id, facade::Respond respond)
+Reply::Reply(const core::Clock& clock, std::string request_id, std::string client_request_id, facade::Respond respond,
+             CorsHeaders cors)
     : clock_(clock),
       client_request_id_(std::move(client_request_id)),
-      channel_("rest_facade", std::move(request_id), std::move(respond)) {}
+      channel_("rest_facade", std::move(request_id), std::move(respond)),
+      cors_(std::move(cors)) {}
 
 void Reply::send_json(http::status status, std::string body) {
   facade::HttpResponse response{status, 11};
@@ -36,24 +38,27 @@ void Reply::send_error(const GraphError& error) {
   if (!error.log_detail.empty()) {
     channel_.log(error.code + ": " + error.log_detail);
   }
-  send(render_graph_error(error, clock_, channel_.request_id(), client_request_id_));
+  send(render_graph_error(error, clock_, channel_.request_id(), client_request_id_, cors_));
 }
 
 void Reply::send(facade::HttpResponse response) {
   add_graph_headers(response, channel_.request_id(), client_request_id_);
+  cors_.apply(response);
   // Released before the client can see the answer, so its next request finds the slot free.
   lease_.release();
   channel_.send(std::move(response));
 }
 
 facade::HttpResponse render_graph_error(const GraphError& error, const core::Clock& clock,
-                                        const std::string& request_id, const std::string& client_request_id) {
+                                        const std::string& request_id, const std::string& client_request_id,
+                                        const CorsHeaders& cors) {
   facade::HttpResponse response{error.status, 11};
   for (const auto& [name, value] : error.headers) {
     response.set(name, value);
   }
   response.body() = error_body(error, format_error_date(clock.now()), request_id, client_request_id);
   add_graph_headers(response, request_id, client_request_id);
+  cors.apply(response);
   return response;
 }
 

@@ -8,6 +8,7 @@
 #include "core/service/throttle.h"
 #include "core/time/clock.h"
 #include "facade_common/reply_channel.h"
+#include "rest_facade/cors/cors_policy.h"
 #include "rest_facade/graph_error.h"
 
 namespace oofgate::rest {
@@ -19,7 +20,8 @@ namespace http = boost::beast::http;
 // edge and a pending store callback.
 class Reply {
  public:
-  Reply(const core::Clock& clock, std::string request_id, std::string client_request_id, facade::Respond respond);
+  Reply(const core::Clock& clock, std::string request_id, std::string client_request_id, facade::Respond respond,
+        CorsHeaders cors = {});
 
   void send_json(http::status status, std::string body);
   // Renders the Graph error envelope and logs the error's private detail, if any.
@@ -36,6 +38,7 @@ class Reply {
   const core::Clock& clock_;
   std::string client_request_id_;
   facade::ReplyChannel channel_;
+  CorsHeaders cors_;
   core::Throttle::Lease lease_;
 };
 
@@ -51,6 +54,7 @@ void run_at_edge(const ReplyPtr& reply, Work&& work) noexcept {
 
 // A Graph error envelope for a request the gateway refused before the facade saw it.
 facade::HttpResponse render_graph_error(const GraphError& error, const core::Clock& clock,
-                                        const std::string& request_id, const std::string& client_request_id);
+                                        const std::string& request_id, const std::string& client_request_id,
+                                        const CorsHeaders& cors = {});
 
 }  // namespace oofgate::rest

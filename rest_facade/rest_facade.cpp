@@ -4,6 +4,8 @@
 #include <variant>
 
 #include "core/text/ascii.h"
+#include "rest_facade/batch/batch_request.h"
+#include "rest_facade/batch/batch_run.h"
 #include "rest_facade/edge_errors.h"
 #include "rest_facade/reply.h"
 #include "rest_facade/routing/route_table.h"
@@ -77,6 +79,21 @@ std::optional<GraphError> authentication_error(const core::Caller& caller, const
   return error;
 }
 
+// JSON batching: POST /{version}/$batch; the version root its items' relative urls live under.
+std::optional<std::string_view> batch_version_root(const RequestTarget& target) {
+  if (target.segments.size() != 2 || target.segments[1].text != "$batch") {
+    return std::nullopt;
+  }
+  const auto& version = target.segments[0].text;
+  if (core::iequals_ascii(version, "v1.0")) {
+    return "/v1.0";
+  }
+  if (core::iequals_ascii(version, "beta")) {
+    return "/beta";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 RestFacade::RestFacade(core::MailboxService& service, core::ThrottleLimits limits, JsonLimits json_limits,
@@ -87,10 +104,16 @@ RestFacade::~RestFacade() = default;
 void RestFacade::handle(const facade::Request& request, facade::Respond respond) noexcept {
   ReplyPtr reply;
   try {
+    // A CORS preflight carries no credentials: it is answered before authentication.
+    if (auto preflight = is_soap_path(request.path) ? std::nullopt : cors_.answer_preflight(request.http)) {
+      facade::ReplyChannel("rest_facade", request_ids_.next(), std::move(respond)).send(std::move(*preflight));
+      return;
+    }
     auto request_id = request_ids_.next();
     auto client_id = client_request_id(request.http, request_id);
     facade::trace_request_ids(request_id, client_id);
-    reply = std::make_shared<Reply>(service_.clock(), std::move(request_id), std::move(client_id), std::move(respond));
+    reply = std::make_shared<Reply>(service_.clock(), std::move(request_id), std::move(client_id), std::move(respond),
+                                    cors_.for_request(request.http));
   } catch (...) {
     return;  // out of memory before a reply existed: the gateway answers the request nobody answered
   }
@@ -109,6 +132,10 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
       reply->send_error(repeated_query_option_error(*repeated));
       return;
     }
+    if (const auto root = batch_version_root(parsed)) {
+      handle_batch(request, *root, reply);
+      return;
+    }
     auto found = find_route(route_table(), request.http.method(), parsed);
     if (auto* error = std::get_if<GraphError>(&found)) {
       reply->send_error(*error);
@@ -121,12 +148,29 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
   });
 }
 
+void RestFacade::handle_batch(const facade::Request& request, std::string_view version_root, const ReplyPtr& reply) {
+  if (request.http.method() != http::verb::post) {
+    reply->send_error(method_not_allowed_error("POST"));
+    return;
+  }
+  auto items = read_batch(request.http.body(), version_root, json_limits_);
+  if (auto* error = std::get_if<GraphError>(&items)) {
+    reply->send_error(*error);
+    return;
+  }
+  run_batch(
+      std::move(std::get<std::vector<BatchItem>>(items)), request, reply,
+      [this](const facade::Request& item, facade::Respond respond) { handle(item, std::move(respond)); },
+      service_.clock());
+}
+
 facade::HttpResponse RestFacade::render_rejection(const facade::EdgeRejection& rejection,
                                                   const facade::HttpRequest& request) noexcept {
   try {
     auto request_id = request_ids_.next();
     auto client_id = client_request_id(request, request_id);
-    return render_graph_error(graph_error_for(rejection), service_.clock(), request_id, client_id);
+    return render_graph_error(graph_error_for(rejection), service_.clock(), request_id, client_id,
+                              cors_.for_request(request));
   } catch (...) {
     facade::HttpResponse response{rejection.status(), 11};
     return response;

@@ -4,7 +4,9 @@
 #include "core/service/throttle.h"
 #include "facade_common/edge_rejection.h"
 #include "facade_common/request.h"
+#include "rest_facade/cors/cors_policy.h"
 #include "rest_facade/json/json_limits.h"
+#include "rest_facade/reply.h"
 #include "rest_facade/request_ids.h"
 
 namespace oofgate::rest {
@@ -30,13 +32,19 @@ class RestFacade {
   // The Graph error for a request the gateway refused before it reached handle().
   facade::HttpResponse render_rejection(const facade::EdgeRejection& rejection,
                                         const facade::HttpRequest& request) noexcept;
+  // Browser origins allowed to call (--cors-origin); empty: any. Set before serving.
+  void set_cors_origins(std::vector<std::string> origins) { cors_ = CorsPolicy(std::move(origins)); }
 
  private:
+  // Graph JSON batching: each item runs through handle() as if sent alone.
+  void handle_batch(const facade::Request& request, std::string_view version_root, const ReplyPtr& reply);
+
   core::MailboxService& service_;
   core::Throttle throttle_;
   JsonLimits json_limits_;
   std::string issuer_;
   RequestIds request_ids_;
+  CorsPolicy cors_;
 };
 
 }  // namespace oofgate::rest

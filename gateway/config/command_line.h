@@ -63,13 +63,14 @@ struct ServeOptions {
   std::string data_dir;   // required: no default, so serve never creates a directory nobody named
   std::string store_url;  // postgresql://...: the shared PostgreSQL store; empty: SQLite in data_dir
   std::string users_file;
-  unsigned threads = 0;              // 0 = one per core
-  std::size_t pin_length = 6;        // ResetPIN: digits in a new UM PIN (core::PinPolicy::min_length)
-  std::size_t commit_batch = 0;      // 0: group commit; N: at most N writes per commit
-  std::string tls_certificate_file;  // --tls-cert: PEM chain; with --tls-key, serve HTTPS
-  std::string tls_key_file;          // --tls-key: its PEM private key
-  std::string public_url;            // --public-url, without a trailing '/': the origin of absolute URLs
-  core::ThrottleLimits throttle;     // Graph requests per (caller, mailbox); Graph's limits by default
+  unsigned threads = 0;                   // 0 = one per core
+  std::size_t pin_length = 6;             // ResetPIN: digits in a new UM PIN (core::PinPolicy::min_length)
+  std::size_t commit_batch = 0;           // 0: group commit; N: at most N writes per commit
+  std::string tls_certificate_file;       // --tls-cert: PEM chain; with --tls-key, serve HTTPS
+  std::string tls_key_file;               // --tls-key: its PEM private key
+  std::string public_url;                 // --public-url, without a trailing '/': the origin of absolute URLs
+  core::ThrottleLimits throttle;          // Graph requests per (caller, mailbox); Graph's limits by default
+  std::vector<std::string> cors_origins;  // --cors-origin, repeatable: browser origins Graph answers; empty: any
   ServeLimits limits;
   JwtOptions jwt;
   ObservabilityOptions observability;

@@ -136,6 +136,17 @@ Expected set_public_url(std::string_view value, ServeOptions& options) {
   return std::nullopt;
 }
 
+// A browser origin: scheme, host and port, no path.
+Expected add_cors_origin(std::string_view value, ServeOptions& options) {
+  const auto scheme_end = value.find("://");
+  if (!plausible_public_url(value) || scheme_end == std::string_view::npos ||
+      value.find('/', scheme_end + 3) != std::string_view::npos) {
+    return "needs an origin, http(s)://HOST[:PORT]" + got(value);
+  }
+  options.cors_origins.emplace_back(value);
+  return std::nullopt;
+}
+
 using G = OptionGroup;
 
 // Adding an option is adding a row here (and its line in README.md "Configuration", which a test
@@ -166,6 +177,9 @@ constexpr std::array kTable{
   ServeOptionSpec{"public-url", "URL", "",
     "the URL clients reach this gateway at (https://mail.contoso.com), for the addresses it writes (the "
     "WSDL's); unset: the scheme and listen address", G::kServe, nullptr, &set_public_url},
+  ServeOptionSpec{"cors-origin", "ORIGIN", "",
+    "a browser origin (https://app.example.com) allowed to call Graph routes; repeatable; unset: any origin (*)",
+    G::kServe, [](ServeOptions& o) { o.cors_origins.clear(); }, &add_cors_origin},
   ServeOptionSpec{"throttle-concurrency", "N", "4",
     "Graph requests of one caller to one mailbox in flight at once (0: no limit); more answer 429",
     G::kServe, nullptr,

@@ -43,6 +43,9 @@ HttpResponse RequestDispatcher::reject(const RequestHead* head, const HttpReques
     if (head != nullptr && head->destination == Destination::kSoapFacade) {
       return soap_.render_rejection(rejection, head->media, head->path);
     }
+    if (head != nullptr && head->destination == Destination::kAutodiscover && autodiscover_ != nullptr) {
+      return autodiscover_->render_rejection(rejection);
+    }
     auto response = plain_text(rejection.status(), rejection.message);
     if (rejection.retry_after.count() > 0) {
       response.set(http::field::retry_after, std::to_string(rejection.retry_after.count()));
@@ -71,6 +74,12 @@ void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& req
       }
     }
     switch (head.destination) {
+      case Destination::kAutodiscover:
+        if (autodiscover_ == nullptr) {
+          respond(plain_text(http::status::not_found, kNotFoundText));
+          return;
+        }
+        [[fallthrough]];
       case Destination::kSoapFacade:
       case Destination::kRestFacade: {
         const auto header = request[http::field::authorization];
@@ -129,6 +138,8 @@ void RequestDispatcher::hand_over(const RequestHead& head, const HttpRequest& re
   const facade::Request facts{request, head.media, head.path, head.query, std::move(caller), connection, origin_};
   if (head.destination == Destination::kSoapFacade) {
     soap_.handle(facts, std::move(respond));
+  } else if (head.destination == Destination::kAutodiscover) {
+    autodiscover_->handle(facts, std::move(respond));
   } else {
     rest_.handle(facts, std::move(respond));
   }

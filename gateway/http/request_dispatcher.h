@@ -13,6 +13,7 @@
 #include "gateway/http/route_table.h"
 #include "gateway/observability/observability.h"
 #include "rest_facade/rest_facade.h"
+#include "soap_facade/autodiscover/autodiscover_service.h"
 #include "soap_facade/soap_facade.h"
 
 namespace oofgate::gateway {
@@ -51,6 +52,8 @@ class RequestDispatcher {
     serve_metrics_ = serve_metrics;
     admin_only_ = admin_only;
   }
+  // Serves /autodiscover/...; without it those paths are 404. Set before serving.
+  void set_autodiscover(soap::AutodiscoverService* autodiscover) { autodiscover_ = autodiscover; }
 
   RequestHead inspect(const HttpRequest& message, bool has_body) const;
   // A refusal in the protocol of whoever owns the request; plain text where nobody can be told
@@ -80,6 +83,7 @@ class RequestDispatcher {
   const Observability* observability_ = nullptr;
   bool serve_metrics_ = false;
   bool admin_only_ = false;
+  soap::AutodiscoverService* autodiscover_ = nullptr;
 };
 
 // A plain-text response, for the gateway's own answers.

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/text/ascii.h"
+#include "soap_facade/autodiscover/autodiscover_paths.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -44,6 +45,10 @@ Destination route_by_path(std::string_view path) {
 }  // namespace
 
 Destination route_request(facade::MediaKind media, bool has_body, std::string_view path) {
+  // Autodiscover answers by path whatever the body's media type (POX is plain XML, not SOAP).
+  if (soap::autodiscover_endpoint(path) != soap::AutodiscoverEndpoint::kNone) {
+    return Destination::kAutodiscover;
+  }
   if (!has_body) {
     return route_by_path(path);
   }

@@ -6,7 +6,7 @@
 
 namespace oofgate::gateway {
 
-enum class Destination { kSoapFacade, kRestFacade, kUnsupportedMediaType, kNotFound };
+enum class Destination { kSoapFacade, kRestFacade, kAutodiscover, kUnsupportedMediaType, kNotFound };
 
 // Decides which facade answers a request, from one declared table: a request with a body by its
 // media type first; a request without a body (typically a GET) by its path, whatever

@@ -34,6 +34,7 @@
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/session_context.h"
 #include "rest_facade/rest_facade.h"
+#include "soap_facade/autodiscover/autodiscover_paths.h"
 #include "soap_facade/soap_facade.h"
 #include "support/core_fixture.h"
 
@@ -154,6 +155,11 @@ Answerer expected_answerer(const gateway::HttpRequest& request) {
   const bool soap_path = path.ends_with(".asmx");
   const facade::MediaKind media_type = facade::parse_media_type(request[http::field::content_type]).kind;
   const auto path_owner = graph_path ? Answerer::kGraph : soap_path ? Answerer::kSoap : Answerer::kGateway;
+  // Autodiscover paths go to their own service whatever the body; this dispatcher has none
+  // (set_autodiscover), so the gateway answers them 404 in plain text.
+  if (soap::autodiscover_endpoint(path) != soap::AutodiscoverEndpoint::kNone) {
+    return Answerer::kGateway;
+  }
   // Without a body only the path decides, whatever Content-Type came along.
   if (request.body().empty() && !request.chunked()) {
     return path_owner;

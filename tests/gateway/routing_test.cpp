@@ -46,27 +46,33 @@ TEST_P(RouteTable, RoutesBodiesByMediaTypeFirstAndBodylessRequestsByPath) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, RouteTable,
-    ::testing::Values(RouteCase{MediaKind::kTextXml, true, "/EWS/UM2007Legacy.asmx", Destination::kSoapFacade},
-                      RouteCase{MediaKind::kSoapXml, true, "/UnifiedMessaging/Service.asmx", Destination::kSoapFacade},
-                      // With a body, the media type wins over the path in both directions.
-                      RouteCase{MediaKind::kTextXml, true, "/v1.0/me/mailboxSettings", Destination::kSoapFacade},
-                      RouteCase{MediaKind::kJson, true, "/EWS/UM2007Legacy.asmx", Destination::kRestFacade},
-                      RouteCase{MediaKind::kJson, true, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
-                      // Without a body the path decides, whatever Content-Type came along.
-                      RouteCase{MediaKind::kNone, false, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
-                      RouteCase{MediaKind::kTextXml, false, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
-                      RouteCase{MediaKind::kJson, false, "/EWS/UM2007Legacy.asmx", Destination::kSoapFacade},
-                      RouteCase{MediaKind::kNone, false, "/BETA/me/mailboxSettings", Destination::kRestFacade},
-                      RouteCase{MediaKind::kNone, false, "/unifiedmessaging/service.asmx", Destination::kSoapFacade},
-                      RouteCase{MediaKind::kNone, false, "/v1.0x/me", Destination::kNotFound},
-                      RouteCase{MediaKind::kNone, false, "/EWS/Services.wsdl", Destination::kSoapFacade},
-                      RouteCase{MediaKind::kNone, false, "/ews/services.WSDL", Destination::kSoapFacade},
-                      RouteCase{MediaKind::kNone, false, "/EWS/Services.wsdl/x", Destination::kNotFound},
-                      RouteCase{MediaKind::kNone, false, "/", Destination::kNotFound},
-                      // A body nobody takes: the owner of the path answers, or the gateway.
-                      RouteCase{MediaKind::kOther, true, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
-                      RouteCase{MediaKind::kOther, true, "/EWS/UM2007Legacy.asmx", Destination::kSoapFacade},
-                      RouteCase{MediaKind::kOther, true, "/upload", Destination::kUnsupportedMediaType}));
+    ::testing::Values(
+        RouteCase{MediaKind::kTextXml, true, "/EWS/UM2007Legacy.asmx", Destination::kSoapFacade},
+        RouteCase{MediaKind::kSoapXml, true, "/UnifiedMessaging/Service.asmx", Destination::kSoapFacade},
+        // With a body, the media type wins over the path in both directions.
+        RouteCase{MediaKind::kTextXml, true, "/v1.0/me/mailboxSettings", Destination::kSoapFacade},
+        RouteCase{MediaKind::kJson, true, "/EWS/UM2007Legacy.asmx", Destination::kRestFacade},
+        RouteCase{MediaKind::kJson, true, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
+        // Without a body the path decides, whatever Content-Type came along.
+        RouteCase{MediaKind::kNone, false, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
+        RouteCase{MediaKind::kTextXml, false, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
+        RouteCase{MediaKind::kJson, false, "/EWS/UM2007Legacy.asmx", Destination::kSoapFacade},
+        RouteCase{MediaKind::kNone, false, "/BETA/me/mailboxSettings", Destination::kRestFacade},
+        RouteCase{MediaKind::kNone, false, "/unifiedmessaging/service.asmx", Destination::kSoapFacade},
+        RouteCase{MediaKind::kNone, false, "/v1.0x/me", Destination::kNotFound},
+        RouteCase{MediaKind::kNone, false, "/EWS/Services.wsdl", Destination::kSoapFacade},
+        RouteCase{MediaKind::kNone, false, "/ews/services.WSDL", Destination::kSoapFacade},
+        RouteCase{MediaKind::kNone, false, "/EWS/Services.wsdl/x", Destination::kNotFound},
+        RouteCase{MediaKind::kNone, false, "/", Destination::kNotFound},
+        // A body nobody takes: the owner of the path answers, or the gateway.
+        RouteCase{MediaKind::kOther, true, "/v1.0/me/mailboxSettings", Destination::kRestFacade},
+        RouteCase{MediaKind::kOther, true, "/EWS/UM2007Legacy.asmx", Destination::kSoapFacade},
+        RouteCase{MediaKind::kOther, true, "/upload", Destination::kUnsupportedMediaType},
+        // Autodiscover is routed by path, whatever the body (POX is plain XML, not SOAP).
+        RouteCase{MediaKind::kTextXml, true, "/Autodiscover/Autodiscover.xml", Destination::kAutodiscover},
+        RouteCase{MediaKind::kJson, true, "/autodiscover/autodiscover.xml", Destination::kAutodiscover},
+        RouteCase{MediaKind::kNone, false, "/autodiscover/autodiscover.json/v1.0/a@b.c", Destination::kAutodiscover},
+        RouteCase{MediaKind::kNone, false, "/autodiscover/autodiscover.jsonx", Destination::kNotFound}));
 
 }  // namespace
 }  // namespace oofgate::gateway

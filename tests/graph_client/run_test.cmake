@@ -4,9 +4,13 @@
 # integrity-checked), only when the lock file changed since the last install; build trees never
 # share a node_modules folder, so parallel builds cannot trample each other.
 file(MAKE_DIRECTORY ${WORK_DIR})
-foreach(name package.json package-lock.json graph_client_test.mjs oofgate_auth.mjs)
+file(GLOB scripts RELATIVE ${SOURCE_DIR} ${SOURCE_DIR}/*.mjs)
+foreach(name package.json package-lock.json ${scripts})
   file(COPY_FILE ${SOURCE_DIR}/${name} ${WORK_DIR}/${name} ONLY_IF_DIFFERENT)
 endforeach()
+if(NOT DEFINED SCRIPT)
+  set(SCRIPT graph_client_test.mjs)  # -DSCRIPT=...: another test of this folder
+endif()
 set(stamp ${WORK_DIR}/node_modules/.oofgate-installed-lock)
 set(installed "")
 if(EXISTS ${stamp})
@@ -39,8 +43,8 @@ foreach(step
   endif()
 endforeach()
 execute_process(COMMAND ${CMAKE_COMMAND} -E env NODE_EXTRA_CA_CERTS=${tls}/ca.pem
-                        ${NODE} graph_client_test.mjs --binary ${BINARY} --tls-dir ${tls}
+                        ${NODE} ${SCRIPT} --binary ${BINARY} --tls-dir ${tls}
                 WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE node_result)
 if(NOT node_result EQUAL 0)
-  message(FATAL_ERROR "graph_client_test.mjs failed (${node_result})")
+  message(FATAL_ERROR "${SCRIPT} failed (${node_result})")
 endif()
