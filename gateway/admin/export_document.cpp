@@ -108,7 +108,7 @@ void write_settings(Writer& writer, const core::MailboxSettings& settings) {
   writer.EndObject();
   text(writer, "dateFormat", settings.date_format);
   text(writer, "timeFormat", settings.time_format);
-  text(writer, "delegateMeetingMessageDelivery", rest::to_wire(settings.delegate_meeting_message_delivery));
+  text(writer, "delegateMeetingMessageDeliveryOptions", rest::to_wire(settings.delegate_meeting_message_delivery));
   text(writer, "userPurpose", rest::to_wire(settings.user_purpose));
   key(writer, "um");
   writer.StartObject();
@@ -265,7 +265,7 @@ core::MailboxSettings read_settings(const Node& node) {
   settings.date_format = node.string("dateFormat");
   settings.time_format = node.string("timeFormat");
   settings.delegate_meeting_message_delivery =
-      node.enumeration<core::DelegateMeetingMessageDelivery>("delegateMeetingMessageDelivery");
+      node.enumeration<core::DelegateMeetingMessageDelivery>("delegateMeetingMessageDeliveryOptions");
   settings.user_purpose = read_user_purpose(node);
   const Node um = node.object("um");
   settings.um = core::UmSettings{um.boolean("missedCallNotificationEnabled"), um.string("playOnPhoneDialString"),
