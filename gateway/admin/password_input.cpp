@@ -4,29 +4,33 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <utility>
 
 #include "core/directory/password_hasher.h"
 
 namespace oofgate::gateway {
 namespace {
 
-// One line from the terminal with echo off; echo is restored before returning.
-std::string read_hidden_line(const std::string& prompt) {
-  std::cerr << prompt << std::flush;
+// The password and its confirmation from the terminal. Echo stays off from before the first
+// prompt until after the second answer, so nothing typed (type-ahead included) is ever shown.
+std::pair<std::string, std::string> read_hidden_twice(const std::string& first_prompt) {
   termios saved{};
   const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
   if (terminal) {
     termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
-  std::string line;
-  std::getline(std::cin, line);
-  if (terminal) {
-    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-  }
+  std::pair<std::string, std::string> answers;
+  std::cerr << first_prompt << std::flush;
+  std::getline(std::cin, answers.first);
+  std::cerr << "\nRetype it: " << std::flush;
+  std::getline(std::cin, answers.second);
   std::cerr << "\n";
-  return line;
+  if (terminal) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+  }
+  return answers;
 }
 
 }  // namespace
@@ -34,8 +38,9 @@ std::string read_hidden_line(const std::string& prompt) {
 core::Result<std::string> read_new_password(const std::string& who) {
   std::string password;
   if (::isatty(STDIN_FILENO) == 1) {
-    password = read_hidden_line("New password for " + who + ": ");
-    if (read_hidden_line("Retype it: ") != password) {
+    auto [typed, retyped] = read_hidden_twice("New password for " + who + ": ");
+    password = std::move(typed);
+    if (retyped != password) {
       return core::Error{core::ErrorCode::kInvalidArgument, "the passwords differ; nothing was changed"};
     }
   } else {

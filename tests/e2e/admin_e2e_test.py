@@ -14,6 +14,10 @@ import argparse
 import base64
 import json
 import os
+import pty
+import select
+import signal
+import time
 import subprocess
 import sys
 import threading
@@ -131,6 +135,51 @@ def test_users(binary, workdir):
     check(NEW_PASSWORD.encode() not in open(path, "rb").read(), "plain password stored")
     leftovers = [name for name in os.listdir(workdir) if name.startswith(".users.json.")]
     check(not leftovers, "temporary files left: %r" % leftovers)
+
+
+def test_terminal_prompt(binary, workdir):
+    """On a terminal the password is asked twice with echo off; a mismatch changes nothing."""
+    path = os.path.join(workdir, "tty-users.json")
+    write_users(path, USERS)
+
+    def add(upn, answers):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(binary, [binary, "users", "add", "--users", path, "--upn", upn])
+        seen = b""
+        deadline = time.monotonic() + 30
+        pending = list(answers)
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+                if pending and seen.endswith(b": "):
+                    os.write(fd, pending.pop(0) + b"\n")
+        finished, status = os.waitpid(pid, os.WNOHANG)
+        while finished == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+            finished, status = os.waitpid(pid, os.WNOHANG)
+        if finished == 0:
+            os.kill(pid, signal.SIGKILL)  # the child we forked, by pid
+            os.waitpid(pid, 0)
+            os.close(fd)
+            raise AssertionError("users add on a terminal did not finish; it printed %r" % seen)
+        os.close(fd)
+        return os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")
+
+    before = open(path, "rb").read()
+    status, seen = add("tty-mismatch@contoso.com", [b"First-Typed-1", b"Second-Typed-2"])
+    check(status == 1 and "differ" in seen and open(path, "rb").read() == before, "mismatch: %d %r" % (status, seen))
+    status, seen = add("tty@contoso.com", [b"Typed-Secret-9", b"Typed-Secret-9"])
+    check(status == 0 and "New password for tty@contoso.com:" in seen and "Retype it:" in seen
+          and "added user tty@contoso.com" in seen, "prompted add: %d %r" % (status, seen))
+    check("Typed" not in seen and "First-Typed" not in seen, "the terminal echoed a password: %r" % seen)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,6 +378,7 @@ def main():
     args = parser.parse_args()
     workdir = driver.scratch_dir("oofgate-admin-")
     test_users(args.binary, workdir)
+    test_terminal_prompt(args.binary, workdir)
     test_round_trip(args.binary, workdir, args.pg_url_file)
     test_export_while_writing(args.binary, workdir)
     print("admin e2e: all passed")
