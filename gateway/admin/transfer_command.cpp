@@ -38,8 +38,9 @@ std::filesystem::path sqlite_path(const std::string& data_dir) {
 
 // Parses the options of export or import: a store (--data-dir or --store) plus `flags`.
 core::Result<AdminArguments> store_arguments(const std::vector<std::string>& args, std::set<std::string> flags) {
+  flags.insert("--help");
   auto parsed = AdminArguments::parse(args, {"--data-dir", "--store"}, std::move(flags));
-  if (parsed && !parsed.value().has("--data-dir") && !parsed.value().has("--store")) {
+  if (parsed && !parsed.value().has("--help") && !parsed.value().has("--data-dir") && !parsed.value().has("--store")) {
     return core::Error{core::ErrorCode::kInvalidArgument, "--data-dir DIR or --store URL is required"};
   }
   return parsed;
@@ -72,6 +73,10 @@ int run_export_command(const std::vector<std::string>& args) {
     return usage_error("export", parsed.error().message);
   }
   const AdminArguments& options = parsed.value();
+  if (options.has("--help")) {
+    std::cout << kTransferUsage;
+    return 0;
+  }
   core::Result<std::vector<core::StoredMailbox>> mailboxes = std::vector<core::StoredMailbox>{};
   if (options.has("--store")) {
     mailboxes = core::export_postgres_store(options.value("--store"));
@@ -100,6 +105,10 @@ int run_import_command(const std::vector<std::string>& args) {
     return usage_error("import", parsed.error().message);
   }
   const AdminArguments& options = parsed.value();
+  if (options.has("--help")) {
+    std::cout << kTransferUsage;
+    return 0;
+  }
   const std::string document((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   auto mailboxes = read_export_document(document);
   if (!mailboxes) {

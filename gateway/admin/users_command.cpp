@@ -248,6 +248,10 @@ int run_users_command(const std::vector<std::string>& args) {
     return usage_error("which command: list, add, remove or passwd?");
   }
   const std::string& verb = args[0];
+  if (verb == "--help" || verb == "-h") {
+    std::cout << kUsersUsage;
+    return 0;
+  }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   std::set<std::string> valued{"--users"};
   std::set<std::string> flags;

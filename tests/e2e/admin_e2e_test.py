@@ -371,12 +371,25 @@ def test_export_while_writing(binary, workdir):
     check(writes[0] > 0 and sum(last.values()) > 0, "nothing was written while exporting")
 
 
+def test_usage(binary):
+    for command in [["users", "--help"], ["export", "--help"], ["import", "--help"]]:
+        status, out, _ = run(binary, command)
+        check(status == 0 and out.startswith("usage: oofgate"), "%s: %d %r" % (command, status, out))
+    for command in [["export"], ["import"], ["export", "--data-dir"], ["import", "--data-dir", "x", "--force"],
+                    ["users", "list"], ["users", "remove", "--users", "f", "--upn", "a", "--id", "b"]]:
+        status, _, err = run(binary, command)
+        check(status == 2 and "usage: oofgate" in err, "%s: %d %r" % (command, status, err))
+    status, _, err = run(binary, ["export", "--data-dir", "/nonexistent/oofgate"])
+    check(status == 1 and "no store at /nonexistent/oofgate/oofgate.sqlite3" in err, "export of nothing: %r" % err)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--pg-url-file", required=True)
     args = parser.parse_args()
     workdir = driver.scratch_dir("oofgate-admin-")
+    test_usage(args.binary)
     test_users(args.binary, workdir)
     test_terminal_prompt(args.binary, workdir)
     test_round_trip(args.binary, workdir, args.pg_url_file)
