@@ -5,6 +5,7 @@
 #include <iterator>
 #include <optional>
 #include <set>
+#include <variant>
 
 #include "core/locale/locale_catalog.h"
 #include "core/store/store_transfer.h"
@@ -36,14 +37,23 @@ std::filesystem::path sqlite_path(const std::string& data_dir) {
   return std::filesystem::path(data_dir) / "oofgate.sqlite3";
 }
 
-// Parses the options of export or import: a store (--data-dir or --store) plus `flags`.
-core::Result<AdminArguments> store_arguments(const std::vector<std::string>& args, std::set<std::string> flags) {
+// The options of export or import (a store plus `flags`), or the exit status when there is
+// nothing more to do: --help was asked for, or the options are wrong.
+std::variant<AdminArguments, int> store_arguments(const std::string& command, const std::vector<std::string>& args,
+                                                  std::set<std::string> flags) {
   flags.insert("--help");
   auto parsed = AdminArguments::parse(args, {"--data-dir", "--store"}, std::move(flags));
-  if (parsed && !parsed.value().has("--help") && !parsed.value().has("--data-dir") && !parsed.value().has("--store")) {
-    return core::Error{core::ErrorCode::kInvalidArgument, "--data-dir DIR or --store URL is required"};
+  if (!parsed) {
+    return usage_error(command, parsed.error().message);
   }
-  return parsed;
+  if (parsed.value().has("--help")) {
+    std::cout << kTransferUsage;
+    return 0;
+  }
+  if (!parsed.value().has("--data-dir") && !parsed.value().has("--store")) {
+    return usage_error(command, "--data-dir DIR or --store URL is required");
+  }
+  return std::move(parsed).value();
 }
 
 // Every record of the document checked as the core checks a write; the first bad one is named.
@@ -68,15 +78,11 @@ core::Status check_records(const std::vector<core::StoredMailbox>& mailboxes) {
 }  // namespace
 
 int run_export_command(const std::vector<std::string>& args) {
-  auto parsed = store_arguments(args, {});
-  if (!parsed) {
-    return usage_error("export", parsed.error().message);
+  auto parsed = store_arguments("export", args, {});
+  if (const int* status = std::get_if<int>(&parsed)) {
+    return *status;
   }
-  const AdminArguments& options = parsed.value();
-  if (options.has("--help")) {
-    std::cout << kTransferUsage;
-    return 0;
-  }
+  const AdminArguments& options = std::get<AdminArguments>(parsed);
   core::Result<std::vector<core::StoredMailbox>> mailboxes = std::vector<core::StoredMailbox>{};
   if (options.has("--store")) {
     mailboxes = core::export_postgres_store(options.value("--store"));
@@ -100,15 +106,11 @@ int run_export_command(const std::vector<std::string>& args) {
 }
 
 int run_import_command(const std::vector<std::string>& args) {
-  auto parsed = store_arguments(args, {"--replace"});
-  if (!parsed) {
-    return usage_error("import", parsed.error().message);
+  auto parsed = store_arguments("import", args, {"--replace"});
+  if (const int* status = std::get_if<int>(&parsed)) {
+    return *status;
   }
-  const AdminArguments& options = parsed.value();
-  if (options.has("--help")) {
-    std::cout << kTransferUsage;
-    return 0;
-  }
+  const AdminArguments& options = std::get<AdminArguments>(parsed);
   const std::string document((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
   auto mailboxes = read_export_document(document);
   if (!mailboxes) {

@@ -275,18 +275,18 @@ int run_users_command(const std::vector<std::string>& args) {
   if (verb == "list") {
     return list_users(path);
   }
+  if (verb == "add" && !options.has("--upn")) {
+    return usage_error("add needs --upn");
+  }
+  if (verb != "add" && options.has("--upn") == options.has("--id")) {
+    return usage_error(verb + " needs one of --upn or --id");
+  }
   auto file = EditableUsersFile::open(path);
   if (!file) {
     return failure(file.error().message);
   }
   if (verb == "add") {
-    if (!options.has("--upn")) {
-      return usage_error("add needs --upn");
-    }
     return add_user(file.value(), options);
-  }
-  if (options.has("--upn") == options.has("--id")) {
-    return usage_error(verb + " needs one of --upn or --id");
   }
   const std::string key = options.has("--upn") ? options.value("--upn") : options.value("--id");
   const int index = file.value().find(key);

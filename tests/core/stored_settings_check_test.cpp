@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <vector>
+
 #include "core/locale/locale_catalog.h"
 #include "core/service/default_settings.h"
 #include "core/service/settings_validation.h"
@@ -44,45 +47,41 @@ TEST_F(StoredSettingsCheck, ReversedScheduledWindowIsRefused) {
 }
 
 TEST_F(StoredSettingsCheck, EachMemberIsCheckedAsAWriteChecksIt) {
-  auto unknown_zone = defaults();
-  unknown_zone.time_zone = "Mars/Olympus_Mons";
-  EXPECT_EQ(check(unknown_zone).error().code, ErrorCode::kInvalidTimeZone);
-
-  auto unknown_bound_zone = defaults();
-  unknown_bound_zone.automatic_replies.scheduled_end.time_zone = "Nowhere";
-  EXPECT_EQ(check(unknown_bound_zone).error().code, ErrorCode::kInvalidTimeZone);
-
-  auto reversed_hours = defaults();
-  reversed_hours.working_hours.end_time = reversed_hours.working_hours.start_time;
-  EXPECT_EQ(check(reversed_hours).error().code, ErrorCode::kInvalidTimeSettings);
-
-  auto repeated_day = defaults();
-  repeated_day.working_hours.days_of_week.push_back(DayOfWeek::kMonday);
-  EXPECT_FALSE(check(repeated_day));
-
-  auto unknown_locale = defaults();
-  unknown_locale.language.locale = "xx-XX";
-  EXPECT_FALSE(check(unknown_locale));
-
-  auto miscased_locale = defaults();
-  miscased_locale.language.locale = "en-us";
-  EXPECT_FALSE(check(miscased_locale));
-
-  auto bad_utf8 = defaults();
-  bad_utf8.automatic_replies.internal_reply_message = "\xC0\x80";
-  EXPECT_FALSE(check(bad_utf8));
-
-  auto bad_um = defaults();
-  bad_um.um.play_on_phone_dial_string = "\xFF";
-  EXPECT_FALSE(check(bad_um));
-
-  auto long_message = defaults();
-  long_message.automatic_replies.external_reply_message.assign(kMaxReplyMessageBytes + 1, 'x');
-  EXPECT_FALSE(check(long_message));
-
-  auto wild_bias = defaults();
-  wild_bias.working_hours.time_zone = CustomTimeZone{kMaxBiasMinutes + 1, "Custom", std::nullopt, std::nullopt};
-  EXPECT_FALSE(check(wild_bias));
+  struct Case {
+    const char* what;
+    std::function<void(MailboxSettings&)> spoil;
+    ErrorCode expected;
+  };
+  const std::vector<Case> cases{
+      {"unknown zone", [](MailboxSettings& s) { s.time_zone = "Mars/Olympus_Mons"; }, ErrorCode::kInvalidTimeZone},
+      {"unknown bound zone", [](MailboxSettings& s) { s.automatic_replies.scheduled_end.time_zone = "Nowhere"; },
+       ErrorCode::kInvalidTimeZone},
+      {"hours reversed", [](MailboxSettings& s) { s.working_hours.end_time = s.working_hours.start_time; },
+       ErrorCode::kInvalidTimeSettings},
+      {"day twice", [](MailboxSettings& s) { s.working_hours.days_of_week.push_back(DayOfWeek::kMonday); },
+       ErrorCode::kInvalidArgument},
+      {"unknown locale", [](MailboxSettings& s) { s.language.locale = "xx-XX"; }, ErrorCode::kInvalidArgument},
+      {"miscased locale", [](MailboxSettings& s) { s.language.locale = "en-us"; }, ErrorCode::kInvalidArgument},
+      {"overlong UTF-8", [](MailboxSettings& s) { s.automatic_replies.internal_reply_message = "\xC0\x80"; },
+       ErrorCode::kInvalidArgument},
+      {"UM text not UTF-8", [](MailboxSettings& s) { s.um.play_on_phone_dial_string = "\xFF"; },
+       ErrorCode::kInvalidArgument},
+      {"long message",
+       [](MailboxSettings& s) { s.automatic_replies.external_reply_message.assign(kMaxReplyMessageBytes + 1, 'x'); },
+       ErrorCode::kInvalidArgument},
+      {"bias out of range",
+       [](MailboxSettings& s) {
+         s.working_hours.time_zone = CustomTimeZone{kMaxBiasMinutes + 1, "Custom", std::nullopt, std::nullopt};
+       },
+       ErrorCode::kInvalidTimeZone},
+  };
+  for (const auto& c : cases) {
+    auto settings = defaults();
+    c.spoil(settings);
+    const auto verdict = check(settings);
+    ASSERT_FALSE(verdict) << c.what;
+    EXPECT_EQ(verdict.error().code, c.expected) << c.what << ": " << verdict.error().message;
+  }
 }
 
 }  // namespace
