@@ -1,6 +1,7 @@
 #include "gateway/admin/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,11 +30,30 @@ core::Status write_all(int fd, std::string_view content) {
   return core::ok_status();
 }
 
+std::filesystem::path directory_of(const std::filesystem::path& path) {
+  return path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+}
+
 }  // namespace
+
+core::Result<LockHandle> lock_directory_for_edit(const std::filesystem::path& file_in_it) {
+  const auto directory = directory_of(file_in_it);
+  LockHandle handle(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (handle.fd() < 0) {
+    return os_error("cannot open directory " + directory.string());
+  }
+  int rc = 0;
+  while ((rc = ::flock(handle.fd(), LOCK_EX)) != 0 && errno == EINTR) {
+  }
+  if (rc != 0) {
+    return os_error("cannot lock directory " + directory.string());
+  }
+  return handle;
+}
 
 core::Status replace_file_atomically(const std::filesystem::path& path, std::string_view content,
                                      const WrittenFileCheck& check) {
-  const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const std::filesystem::path directory = directory_of(path);
   std::string temporary = (directory / ("." + path.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temporary.data());
   if (fd < 0) {

@@ -67,6 +67,10 @@ std::string random_guid() {
 class EditableUsersFile {
  public:
   static core::Result<EditableUsersFile> open(const std::string& path) {
+    auto lock = lock_directory_for_edit(path);
+    if (!lock) {
+      return lock.error();
+    }
     // The shared parser decides whether the file is valid at all; edits start from a valid file.
     if (auto valid = load_users_file(path); !valid) {
       return valid.error();
@@ -74,7 +78,7 @@ class EditableUsersFile {
     std::ifstream in(path, std::ios::binary);
     std::stringstream content;
     content << in.rdbuf();
-    EditableUsersFile file(path);
+    EditableUsersFile file(path, std::move(lock).value());
     file.document_.Parse<rapidjson::kParseFullPrecisionFlag>(content.str());
     if (file.document_.HasParseError()) {
       return core::Error{core::ErrorCode::kInvalidArgument, "users file " + path + " changed while it was read"};
@@ -139,9 +143,10 @@ class EditableUsersFile {
   }
 
  private:
-  explicit EditableUsersFile(std::string path) : path_(std::move(path)) {}
+  EditableUsersFile(std::string path, LockHandle lock) : path_(std::move(path)), lock_(std::move(lock)) {}
 
   std::string path_;
+  LockHandle lock_;  // held from reading the file until it is replaced
   rapidjson::Document document_;
 };
 
@@ -172,22 +177,14 @@ int list_users(const std::string& path) {
   return 0;
 }
 
-int add_user(EditableUsersFile& file, const AdminArguments& args) {
+int add_user(EditableUsersFile& file, const AdminArguments& args, const std::string& password_hash) {
   const std::string upn = args.value("--upn");
   const std::string id = args.has("--id") ? args.value("--id") : random_guid();
-  if (upn.empty() || id.empty() || !core::is_valid_utf8(upn) || !core::is_valid_utf8(id) ||
-      !core::is_valid_utf8(args.value("--display-name"))) {
-    return usage_error("--upn, --id and --display-name must be non-empty UTF-8");
-  }
   for (const auto& key : {id, upn}) {
     if (file.find(key) >= 0) {
       return failure("a user with id or userPrincipalName '" + core::printable_excerpt(key, 256) +
                      "' already exists; nothing was changed");
     }
-  }
-  auto password = read_new_password(upn);
-  if (!password) {
-    return failure(password.error().message);
   }
   auto& allocator = file.allocator();
   rapidjson::Value user(rapidjson::kObjectType);
@@ -196,7 +193,7 @@ int add_user(EditableUsersFile& file, const AdminArguments& args) {
   if (args.has("--display-name")) {
     user.AddMember("displayName", json_string(args.value("--display-name"), allocator), allocator);
   }
-  user.AddMember("password", json_string(core::PasswordHasher::hash(password.value()), allocator), allocator);
+  user.AddMember("password", json_string(password_hash, allocator), allocator);
   user.AddMember("umEnabled", args.has("--um-enabled"), allocator);
   file.users().PushBack(user, allocator);
   if (auto saved = file.save(); !saved) {
@@ -221,14 +218,10 @@ int remove_user(EditableUsersFile& file, int index) {
   return 0;
 }
 
-int change_password(EditableUsersFile& file, int index) {
+int change_password(EditableUsersFile& file, int index, const std::string& password_hash) {
   auto& user = file.users()[static_cast<rapidjson::SizeType>(index)];
   const std::string upn = member_text(user, "userPrincipalName");
-  auto password = read_new_password(upn);
-  if (!password) {
-    return failure(password.error().message);
-  }
-  auto hashed = json_string(core::PasswordHasher::hash(password.value()), file.allocator());
+  auto hashed = json_string(password_hash, file.allocator());
   if (user.HasMember("password")) {
     user["password"] = hashed;
   } else {
@@ -281,19 +274,34 @@ int run_users_command(const std::vector<std::string>& args) {
   if (verb != "add" && options.has("--upn") == options.has("--id")) {
     return usage_error(verb + " needs one of --upn or --id");
   }
+  for (const char* name : {"--upn", "--id", "--display-name"}) {
+    if (options.has(name) && (options.value(name).empty() || !core::is_valid_utf8(options.value(name)))) {
+      return usage_error(std::string(name) + " must be non-empty UTF-8");
+    }
+  }
+  const std::string key = options.has("--upn") ? options.value("--upn") : options.value("--id");
+  // The password is asked for (and hashed) before the file is locked, so a prompt waiting for
+  // an operator never holds up another edit.
+  std::string password_hash;
+  if (verb != "remove") {
+    auto password = read_new_password(key);
+    if (!password) {
+      return failure(password.error().message);
+    }
+    password_hash = core::PasswordHasher::hash(password.value());
+  }
   auto file = EditableUsersFile::open(path);
   if (!file) {
     return failure(file.error().message);
   }
   if (verb == "add") {
-    return add_user(file.value(), options);
+    return add_user(file.value(), options, password_hash);
   }
-  const std::string key = options.has("--upn") ? options.value("--upn") : options.value("--id");
   const int index = file.value().find(key);
   if (index < 0) {
     return failure("no user with id or userPrincipalName '" + core::printable_excerpt(key, 256) + "'");
   }
-  return verb == "remove" ? remove_user(file.value(), index) : change_password(file.value(), index);
+  return verb == "remove" ? remove_user(file.value(), index) : change_password(file.value(), index, password_hash);
 }
 
 }  // namespace oofgate::gateway

@@ -130,6 +130,20 @@ def test_users(binary, workdir):
     check(status == 0 and "1 delegated token" in out, "remove with token: %d %r" % (status, out))
     check(all(t.get("user") != USERS[0]["id"] for t in json.load(open(path))["tokens"]), "token left behind")
 
+    # Edits run at once all land: each waits for the one before (no lost read-modify-write).
+    racers = [subprocess.Popen([binary, "users", "add", "--users", path, "--upn", "racer%d@contoso.com" % i],
+                               stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+              for i in range(8)]
+    for racer in racers:
+        racer.stdin.write(b"Racer-Pa55\n")
+        racer.stdin.close()
+    for racer in racers:
+        err = racer.stderr.read()
+        racer.wait(120)
+        check(racer.returncode == 0, "concurrent add: %d %r" % (racer.returncode, err))
+    listed = run(binary, ["users", "list", "--users", path])[1]
+    check(all("racer%d@contoso.com" % i in listed for i in range(8)), "a concurrent add was lost: %r" % listed)
+
     for text in printed:
         check(NEW_PASSWORD not in text and "other-pw" not in text, "a password was printed: %r" % text)
     check(NEW_PASSWORD.encode() not in open(path, "rb").read(), "plain password stored")
