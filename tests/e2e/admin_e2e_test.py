@@ -344,13 +344,12 @@ def malformed_import_changes_nothing(binary, store, good):
 
 
 # ---------------------------------------------------------------------------------------------
-def test_export_while_writing(binary, workdir):
+def test_export_while_writing(binary, workdir, name, serve_args, store_args):
     """Exports taken while a gateway commits writes are each a complete, importable document
     whose mailbox versions only grow from one export to the next."""
     users_file = os.path.join(workdir, "busy-users.json")
     write_users(users_file, USERS)
-    data = os.path.join(workdir, "busy")
-    gateway = driver.Gateway(binary, workdir, ["--data-dir", data], users_file)
+    gateway = driver.Gateway(binary, workdir, serve_args, users_file)
     stop = threading.Event()
     writes = [0]
 
@@ -369,13 +368,13 @@ def test_export_while_writing(binary, workdir):
     try:
         last = {}
         for round_number in range(15):
-            status, text, err = run(binary, ["export", "--data-dir", data])
+            status, text, err = run(binary, ["export"] + store_args)
             check(status == 0, "export while writing: %r" % err)
             versions = {m["id"]: m["version"] for m in json.loads(text)["mailboxes"]}
             check(all(versions.get(k, 0) >= v for k, v in last.items()), "versions went back: %r" % versions)
             last = versions
             if round_number == 7:
-                target = os.path.join(workdir, "busy-copy")
+                target = os.path.join(workdir, "busy-copy-" + name)
                 check(run(binary, ["import", "--data-dir", target], text.encode())[0] == 0,
                       "a mid-run export does not import")
     finally:
@@ -407,7 +406,15 @@ def main():
     test_users(args.binary, workdir)
     test_terminal_prompt(args.binary, workdir)
     test_round_trip(args.binary, workdir, args.pg_url_file)
-    test_export_while_writing(args.binary, workdir)
+    busy = os.path.join(workdir, "busy")
+    test_export_while_writing(args.binary, workdir, "sqlite", ["--data-dir", busy], ["--data-dir", busy])
+    schema = driver.PostgresSchema(args.pg_url_file, "admin_busy")
+    try:
+        test_export_while_writing(args.binary, workdir, "postgres",
+                                  ["--store", schema.url, "--data-dir", os.path.join(workdir, "busy-pg")],
+                                  ["--store", schema.url])
+    finally:
+        schema.drop()
     print("admin e2e: all passed")
 
 
