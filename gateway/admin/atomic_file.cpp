@@ -6,14 +6,14 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <string>
+#include <system_error>
 
 namespace oofgate::gateway {
 namespace {
 
 core::Error os_error(const std::string& what) {
-  return core::Error{core::ErrorCode::kInvalidArgument, what + ": " + std::strerror(errno)};
+  return core::Error{core::ErrorCode::kInvalidArgument, what + ": " + std::generic_category().message(errno)};
 }
 
 core::Status write_all(int fd, std::string_view content) {

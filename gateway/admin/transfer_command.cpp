@@ -42,7 +42,7 @@ std::filesystem::path sqlite_path(const std::string& data_dir) {
 std::variant<AdminArguments, int> store_arguments(const std::string& command, const std::vector<std::string>& args,
                                                   std::set<std::string> flags) {
   flags.insert("--help");
-  auto parsed = AdminArguments::parse(args, {"--data-dir", "--store"}, std::move(flags));
+  auto parsed = AdminArguments::parse(args, {"--data-dir", "--store"}, flags);
   if (!parsed) {
     return usage_error(command, parsed.error().message);
   }

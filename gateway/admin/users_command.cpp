@@ -86,7 +86,8 @@ class EditableUsersFile {
     return file;
   }
 
-  rapidjson::Value& users() { return document_["users"]; }
+  // Present and an array: open() checked the file with the shared parser.
+  rapidjson::Value& users() { return document_.FindMember("users")->value; }
   rapidjson::Document::AllocatorType& allocator() { return document_.GetAllocator(); }
 
   // The index in users[] of the user whose id or UPN is `key` (ASCII case-insensitively, as
@@ -103,10 +104,11 @@ class EditableUsersFile {
 
   // Removes the delegated tokens that act for the user `id`/`upn`; returns how many.
   int remove_tokens_of(const std::string& id, const std::string& upn) {
-    if (!document_.HasMember("tokens") || !document_["tokens"].IsArray()) {
+    // HasMember, not an iterator comparison: clang finds RapidJSON's operator== ambiguous in C++20.
+    if (!document_.HasMember("tokens") || !document_.FindMember("tokens")->value.IsArray()) {
       return 0;
     }
-    auto& tokens = document_["tokens"];
+    auto& tokens = document_.FindMember("tokens")->value;
     int removed = 0;
     for (auto it = tokens.Begin(); it != tokens.End();) {
       const std::string user = member_text(*it, "user");
@@ -223,7 +225,7 @@ int change_password(EditableUsersFile& file, int index, const std::string& passw
   const std::string upn = member_text(user, "userPrincipalName");
   auto hashed = json_string(password_hash, file.allocator());
   if (user.HasMember("password")) {
-    user["password"] = hashed;
+    user.FindMember("password")->value = hashed;
   } else {
     user.AddMember("password", hashed, file.allocator());
   }
