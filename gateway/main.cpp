@@ -14,6 +14,7 @@
 #include "core/store/sqlite_backend.h"
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
+#include "gateway/admin/admin_command.h"
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/auth/failure_limiter.h"
 #include "gateway/auth/jwt_minter.h"
@@ -334,6 +335,9 @@ int mint_token(const gateway::TokenOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && gateway::is_admin_command(argv[1])) {
+    return gateway::run_admin_command(argc, argv);
+  }
   auto command_line = gateway::parse_command_line(argc, argv);
   if (!command_line) {
     // One line, not the whole help; under --check-config a bad configuration fails the check.
