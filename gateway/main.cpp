@@ -332,9 +332,7 @@ int mint_token(const gateway::TokenOptions& options) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   if (argc >= 2 && gateway::is_admin_command(argv[1])) {
     return gateway::run_admin_command(argc, argv);
   }
@@ -364,4 +362,18 @@ int main(int argc, char** argv) {
     return mint_token(*command_line.value().token);
   }
   return serve(*command_line.value().serve);
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Anything thrown past every component's own handling: one line and a failure status, never an
+  // abort without a word.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "oofgate: " << e.what() << std::endl;
+  } catch (...) {
+    std::cerr << "oofgate: unexpected failure" << std::endl;
+  }
+  return 1;
 }

@@ -62,7 +62,7 @@ std::optional<GraphError> authentication_error(const core::Caller& caller, const
                                                ? std::string("CompactToken parsing failed with error code: 80049217")
                                                : caller.failure);
   if (!issuer.empty() || token_failed) {
-    std::string challenge = "Bearer realm=\"\"";
+    std::string challenge = R"(Bearer realm="")";
     if (!issuer.empty()) {
       challenge += ", authorization_uri=\"" + challenge_text(issuer) + "\"";
     }

@@ -24,7 +24,6 @@ Fault fault_for(const facade::EdgeRejection& rejection) {
 }  // namespace
 
 SoapFacade::SoapFacade(core::MailboxService& service, XmlLimits limits) : service_(service), limits_(limits) {}
-SoapFacade::~SoapFacade() = default;
 
 void SoapFacade::handle(const facade::Request& request, Respond respond) noexcept {
   try {

@@ -17,7 +17,6 @@ using facade::Respond;
 class SoapFacade {
  public:
   explicit SoapFacade(core::MailboxService& service, XmlLimits limits = {});
-  ~SoapFacade();
 
   // Any request the gateway routed here: SOAP media types, or body-less requests to SOAP paths.
   // Calls `respond` exactly once. Never throws.

@@ -90,7 +90,7 @@ Result<const User*> MailboxService::authorize(const Principal& caller, const Mai
 
 void MailboxService::read(const User& owner, SnapshotCallback done) const { store_.read(owner.id, std::move(done)); }
 
-void MailboxService::update(const User& owner, MailboxSettingsPatch patch, SnapshotCallback done) {
+void MailboxService::update(const User& owner, const MailboxSettingsPatch& patch, SnapshotCallback done) {
   // Every parse, time-zone and locale lookup happens here, on the caller's thread.
   auto valid = validate_patch(patch, zones_, locales_);
   if (!valid) {

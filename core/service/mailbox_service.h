@@ -68,7 +68,7 @@ class MailboxService {
   // Applies a patch atomically; `done` gets the committed snapshot or the validation error.
   // The patch is validated and its instants computed on the calling thread (a validation error
   // calls `done` inline); the store's committer only merges it into the latest state.
-  void update(const User& owner, MailboxSettingsPatch patch, SnapshotCallback done);
+  void update(const User& owner, const MailboxSettingsPatch& patch, SnapshotCallback done);
 
   // UM OofStatus of a snapshot at the current time (see oof_projection.h).
   bool oof_active(const MailboxSettings& settings) const;

@@ -75,6 +75,7 @@ Result<std::unordered_map<std::string, SnapshotPtr>> select_rows(PgConnection& c
 
 std::vector<std::string> distinct_ids(const std::deque<PgWrite>& batch) {
   std::vector<std::string> ids;
+  ids.reserve(batch.size());
   for (const auto& write : batch) {
     ids.push_back(*write.mailbox_id);
   }

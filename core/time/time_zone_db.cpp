@@ -129,11 +129,10 @@ Result<Instant> TimeZoneDb::to_instant(const DateTimeTimeZone& value) const {
   }
   const auto info = zone->get_info(value.local);
   switch (info.result) {
+    // `first` is the only offset of a unique time, the offset in force before a gap (a time that
+    // does not exist), and the earlier of two (an ambiguous time): see the class comment.
     case date::local_info::unique:
-      return Instant{value.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(info.first.offset)};
     case date::local_info::nonexistent:
-      // In a gap: keep the offset from before the transition (see class comment).
-      return Instant{value.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(info.first.offset)};
     case date::local_info::ambiguous:
       return Instant{value.local.time_since_epoch() - std::chrono::duration_cast<Ticks>(info.first.offset)};
   }

@@ -51,7 +51,7 @@ void CredentialVerifier::verify_basic(std::string user_name, std::string passwor
     return;
   }
   if (auto principal = directory_.authenticate_basic_cached(pending->user_name, pending->password)) {
-    pending->done(BasicOutcome{BasicOutcome::Kind::kVerified, std::move(principal), std::chrono::seconds(0)});
+    pending->done(BasicOutcome{BasicOutcome::Kind::kVerified, principal, std::chrono::seconds(0)});
     return;
   }
   const bool queued = work_.submit(
@@ -62,7 +62,7 @@ void CredentialVerifier::verify_basic(std::string user_name, std::string passwor
           pending->done(outcome(BasicOutcome::Kind::kRejected));
           return;
         }
-        pending->done(BasicOutcome{BasicOutcome::Kind::kVerified, std::move(principal), std::chrono::seconds(0)});
+        pending->done(BasicOutcome{BasicOutcome::Kind::kVerified, principal, std::chrono::seconds(0)});
       },
       [pending] { pending->done(outcome(BasicOutcome::Kind::kBusy)); });
   if (!queued) {

@@ -210,7 +210,7 @@ class UsersFileReader {
       grant.kind = core::PrincipalKind::kApplication;
       permission_list = "roles";
     } else {
-      return at(pointer + "/kind", "expected \"delegated\" or \"application\", got '" + *kind.value() + "'");
+      return at(pointer + "/kind", R"(expected "delegated" or "application", got ')" + *kind.value() + "'");
     }
     const auto list = entry.FindMember(permission_list);
     if (list == entry.MemberEnd()) {

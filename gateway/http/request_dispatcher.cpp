@@ -157,7 +157,7 @@ void RequestDispatcher::verify_then_hand_over(const RequestHead& head, const Htt
       std::move(user_name), std::move(password), std::string(client_address),
       [this, head, &request, connection, trace, respond = std::move(respond)](BasicOutcome outcome) mutable {
         facade::run_on_connection(connection, [this, head, &request, connection, trace, respond = std::move(respond),
-                                               outcome = std::move(outcome)]() mutable {
+                                               outcome]() mutable {
           switch (outcome.kind) {
             case BasicOutcome::Kind::kVerified:
               hand_over(head, request, connection, core::Caller{core::CredentialScheme::kBasic, outcome.principal},

@@ -6,8 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <system_error>
 #include <optional>
+#include <system_error>
 #include <utility>
 
 namespace oofgate::gateway {

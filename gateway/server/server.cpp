@@ -28,7 +28,13 @@ Server::Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned thr
   }
 }
 
-Server::~Server() { stop(std::chrono::seconds(0)); }
+Server::~Server() {
+  try {
+    stop(std::chrono::seconds(0));
+  } catch (const std::exception& e) {
+    std::cerr << "oofgate: stopping the server failed: " << e.what() << std::endl;
+  }
+}
 
 core::Result<net::ip::tcp::endpoint> Server::bind(const std::string& host, std::uint16_t port) {
   boost::system::error_code error;

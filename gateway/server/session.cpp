@@ -453,7 +453,7 @@ void Session<Stream>::on_request() {
 }
 
 template <class Stream>
-void Session<Stream>::refuse(const RequestHead* head, facade::EdgeRejection rejection) {
+void Session<Stream>::refuse(const RequestHead* head, const facade::EdgeRejection& rejection) {
   // The rest of the stream cannot be trusted to be in sync: answer, then close.
   begin_record(head, 0);
   HttpResponse response = context_.dispatcher().reject(head, parser_->get(), rejection);

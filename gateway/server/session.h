@@ -64,7 +64,7 @@ class Session final : public Connection,
   void on_parse_error(boost::beast::error_code error);
   void on_request();
   // Answers in the protocol of whoever owns the request, then closes the connection.
-  void refuse(const RequestHead* head, facade::EdgeRejection rejection);
+  void refuse(const RequestHead* head, const facade::EdgeRejection& rejection);
   void send(HttpResponse response) noexcept;
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes) noexcept;
   void close() noexcept;

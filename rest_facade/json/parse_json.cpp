@@ -16,7 +16,7 @@ namespace {
 // (escaped surrogates are checked in LimitedHandler, as RapidJSON lets a lone low one through).
 constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
-GraphError limit_error(std::string what, std::size_t limit) {
+GraphError limit_error(const std::string& what, std::size_t limit) {
   return bad_request_error("The JSON payload exceeds the limit of " + std::to_string(limit) + " " + what + ".");
 }
 
@@ -28,6 +28,8 @@ class LimitedHandler {
 
   const std::optional<GraphError>& error() const { return error_; }
 
+  // RapidJSON's SAX handler interface names these methods.
+  // NOLINTBEGIN(readability-identifier-naming)
   bool Null() { return value() && document_.Null(); }
   bool Bool(bool b) { return value() && document_.Bool(b); }
   bool Int(int i) { return value() && document_.Int(i); }
@@ -54,6 +56,7 @@ class LimitedHandler {
     open_.pop_back();
     return document_.EndArray(count);
   }
+  // NOLINTEND(readability-identifier-naming)
 
  private:
   struct Container {
