@@ -2,7 +2,10 @@
 pinned tz/CLDR data, the sample config, the systemd unit and its sysusers.d account in their
 places, and the installed binary serves a mailbox; CPack's .deb, unpacked with dpkg-deb -x into a
 temporary root, has Debian's layout and its binary runs and serves too; systemd-analyze verify
-accepts the unit (that one check is skipped, saying so, where the tool is absent)."""
+accepts the unit (that one check is skipped, saying so, where the tool is absent). Both binaries
+pass `serve --check-config` against the sample config they ship with, its absolute paths moved
+into the temporary tree by OOFGATE_USERS/OOFGATE_DATA_DIR (the environment wins over the file),
+and fail it, naming the line, on a copy of that config with one bad value."""
 
 import argparse
 import json
@@ -37,6 +40,61 @@ def serves_a_mailbox(binary, workdir, what):
         gateway.stop()
 
 
+def checks_the_sample_config(binary, config, workdir, what):
+    """`serve --check-config` on the shipped sample config: its /etc and /var/lib paths are not
+    this machine's, so the environment points them into workdir (and so proves it outranks the
+    file); the same config with a bad value fails, naming the file and line."""
+    tree = os.path.join(workdir, "check-" + what.replace(" ", "-").replace(".", ""))
+    os.makedirs(tree)
+    users = os.path.join(tree, "users.json")
+    with open(users, "w") as f:
+        f.write(gateway_driver.users_json(2))
+    data_dir = os.path.join(tree, "data")
+    env = {name: value for name, value in os.environ.items() if not name.startswith("OOFGATE_")}
+    overridden = dict(env, OOFGATE_USERS=users, OOFGATE_DATA_DIR=data_dir)
+
+    def check_config(path, environment):
+        return subprocess.run([binary, "serve", "--config", path, "--check-config"], capture_output=True,
+                              text=True, env=environment, stdin=subprocess.DEVNULL, timeout=60)
+
+    result = check_config(config, overridden)
+    expected = ["oofgate: options: ok",
+                "oofgate: users file %s (2 users): ok" % users,
+                "oofgate: listen address 127.0.0.1:8080: ok",
+                "oofgate: data directory %s (writable): ok" % data_dir,
+                "oofgate: store %s: ok" % os.path.join(data_dir, "oofgate.sqlite3"),
+                "oofgate: configuration check succeeded"]
+    check(result.returncode == 0 and result.stdout.splitlines() == expected and result.stderr == "",
+          "%s: --check-config passes the sample config with the environment's paths: rc=%d %r %r"
+          % (what, result.returncode, result.stdout, result.stderr))
+    check(os.path.isdir(data_dir), "%s: --check-config created the data directory the environment named" % what)
+
+    # Without the overrides the file's own /etc/oofgate/users.json is used, and it is not here.
+    if not os.path.exists("/etc/oofgate/users.json"):
+        result = check_config(config, env)
+        check(result.returncode == 1 and "/etc/oofgate/users.json" in result.stderr
+              and result.stderr.rstrip().endswith("oofgate: configuration check failed"),
+              "%s: without the environment the sample config's own users path is checked: rc=%d %r"
+              % (what, result.returncode, result.stderr))
+
+    with open(config) as f:
+        lines = f.read().split("\n")
+    body_limit = [number for number, line in enumerate(lines) if line.startswith("# body-limit = ")]
+    if not check(len(body_limit) == 1, "%s: the sample config shows body-limit once" % what):
+        return
+    lines[body_limit[0]] = "body-limit = \"a lot\""
+    broken = os.path.join(tree, "broken.toml")
+    with open(broken, "w") as f:
+        f.write("\n".join(lines))
+    result = check_config(broken, overridden)
+    check(result.returncode == 1
+          and result.stderr == ("oofgate: %s:%d: key 'body-limit' needs a number from 1 to 1073741824, got 'a lot'"
+                                " (see oofgate --help)\noofgate: configuration check failed\n"
+                                % (broken, body_limit[0] + 1))
+          and "succeeded" not in result.stdout,
+          "%s: --check-config fails a bad value with its line: rc=%d %r" % (what, result.returncode, result.stderr))
+
+
 def check_unit(unit_path, binary_path, what):
     with open(unit_path) as f:
         unit = f.read()
@@ -63,6 +121,7 @@ def test_cmake_install(build_dir, workdir):
     with open(os.path.join(prefix, "lib/sysusers.d/oofgate.conf")) as f:
         check("u oofgate " in f.read(), "sysusers.d declares the oofgate account")
     check_unit(os.path.join(prefix, "lib/systemd/system/oofgate.service"), binary, "installed")
+    checks_the_sample_config(binary, os.path.join(prefix, "etc/oofgate/oofgate.toml"), workdir, "installed binary")
     serves_a_mailbox(binary, workdir, "installed binary")
 
 
@@ -90,6 +149,7 @@ def test_deb(build_dir, workdir):
         unit = f.read()
     check("ExecStart=/usr/bin/oofgate serve " in unit and "/etc/oofgate/users.json" in unit,
           "the packaged unit names /usr/bin/oofgate and /etc/oofgate")
+    checks_the_sample_config(binary, os.path.join(root, "etc/oofgate/oofgate.toml"), workdir, "unpacked .deb binary")
     serves_a_mailbox(binary, workdir, "unpacked .deb binary")
 
 

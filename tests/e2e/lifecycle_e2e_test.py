@@ -1,7 +1,9 @@
 """Lifecycle of the real binary: SIGTERM finishes a request still arriving and commits it, closes
 idle keep-alive connections, exits 0, and a stuck client cannot hold it beyond --shutdown-grace;
 SIGHUP reloads the users file (added, removed and changed users, over a keep-alive connection
-opened before) and the TLS certificate, and a broken file changes nothing; systemd's notify
+opened before) and the TLS certificate, and a broken file changes nothing; a user added with
+`oofgate users add` signs in after `kill -HUP` of the PID in the data directory's lock file,
+on a keep-alive connection opened before, without a restart; systemd's notify
 datagrams arrive in order."""
 
 import argparse
@@ -225,6 +227,52 @@ def test_sighup_reloads_users(workdir):
         gateway.stop()
 
 
+def test_users_add_then_sighup(workdir):
+    """The operator's path in README.md "Operations": `oofgate users add`, then
+    `kill -HUP "$(cat DATA/oofgate.lock)"`; the running gateway (SQLite store) serves the new user."""
+    users_path = os.path.join(workdir, "users.json")
+    write_users(users_path, [USER0], [APP])
+    gateway = start(workdir, "users-add")
+    try:
+        kept = gateway_driver.Client(gateway.port)
+        check(get_oof(kept, USER0, USER0["password"]) == 200, "Basic for user0 before the add")
+        connection_before = kept.connection
+        new_id = "0c3a5d1e-7f2b-4c8d-9e6a-112233445566"
+        new_user = {"userPrincipalName": "megan@contoso.com"}
+        password = "Megan-Pa55-word"
+        added = subprocess.run([args.binary, "users", "add", "--users", users_path, "--upn", "megan@contoso.com",
+                                "--display-name", "Megan Bowen", "--um-enabled", "--id", new_id],
+                               input=(password + "\n").encode(), capture_output=True, timeout=60)
+        check(added.returncode == 0 and b"added user megan@contoso.com" in added.stdout,
+              "users add: %d %r %r" % (added.returncode, added.stdout, added.stderr))
+        check(get_oof(kept, new_user, password) == 401, "the added user is unknown until the reload")
+
+        with open(os.path.join(workdir, "users-add", "oofgate.lock")) as f:
+            pid = int(f.read().strip())
+        check(pid == gateway.process.pid, "the lock file holds the gateway's PID: %d" % pid)
+        before = log_text(gateway).count("oofgate: reloaded")
+        os.kill(pid, signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while log_text(gateway).count("oofgate: reloaded") == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        check("oofgate: reloaded: 2 mailboxes" in log_text(gateway), "the reload is logged: %s" % log_text(gateway))
+
+        status, body = um(kept, new_user, password, '<GetUMProperties xmlns="%s"/>' % MESSAGES_NS)
+        check(status == 200 and "GetUMPropertiesResponse" in body,
+              "the added user signs in over UM after SIGHUP: %d %r" % (status, body[:300]))
+        check(get_oof(kept, new_user, "wrong-password") == 401, "the added user's password is checked")
+        status, body = kept.request("GET", "/v1.0/users/%s/mailboxSettings" % new_id,
+                                    {"Authorization": "Bearer app-rw"})
+        check(status == 200 and json.loads(body)["automaticRepliesSetting"]["status"] == "disabled",
+              "the added user's mailbox is served through Graph: %d %r" % (status, body[:300]))
+        check(get_oof(kept, USER0, USER0["password"]) == 200, "the existing user still signs in")
+        check(kept.connection is connection_before, "all over the keep-alive connection opened before the add")
+        check(gateway.process.poll() is None, "no restart: the same process serves")
+        kept.close()
+    finally:
+        gateway.stop()
+
+
 def make_certificate(directory, name):
     subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                     "-days", "1", "-subj", "/CN=" + name, "-addext", "subjectAltName=IP:127.0.0.1",
@@ -323,6 +371,7 @@ if __name__ == "__main__":
         ("sigterm_finishes_a_request_in_flight", test_sigterm_finishes_a_request_in_flight),
         ("stuck_client_cannot_hold_shutdown", test_stuck_client_cannot_hold_shutdown),
         ("sighup_reloads_users", test_sighup_reloads_users),
+        ("users_add_then_sighup", test_users_add_then_sighup),
         ("sighup_reloads_tls_certificate", test_sighup_reloads_tls_certificate),
         ("systemd_notify_path", lambda d: test_systemd_notify(d, False)),
         ("systemd_notify_abstract", lambda d: test_systemd_notify(d, True)),

@@ -3,12 +3,16 @@ a mailbox's automatic replies through POST /EWS/Exchange.asmx with HTTP Basic, o
 explicit server version (Adele) and once without (Alex: it then probes with ConvertId), the same
 scenario each time: read, set Scheduled, Enabled, Disabled. Every state it sets is
 read back through exchangelib, through Graph (GET mailboxSettings) and through UM
-(GetUMProperties); a wrong password must raise exchangelib's UnauthorizedError."""
+(GetUMProperties); a wrong password must raise exchangelib's UnauthorizedError. Then over HTTPS
+(--tls-cert/--tls-key, a throwaway CA made with the openssl CLI, trusted through requests'
+REQUESTS_CA_BUNDLE): exchangelib reads and sets the automatic replies once, and refuses the
+gateway while the CA is not trusted."""
 
 import datetime
 import json
 import os
 import shutil
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "durability"))
@@ -37,8 +41,8 @@ def check(condition, message):
         raise AssertionError(message)
 
 
-def account(port, who, password=None, version=None):
-    config = Configuration(service_endpoint="http://127.0.0.1:%d/EWS/Exchange.asmx" % port,
+def account(port, who, password=None, version=None, scheme="http"):
+    config = Configuration(service_endpoint="%s://127.0.0.1:%d/EWS/Exchange.asmx" % (scheme, port),
                            credentials=Credentials(who["userPrincipalName"], password or who["password"]),
                            auth_type=BASIC, version=version)
     return Account(who["userPrincipalName"], config=config, autodiscover=False, access_type=DELEGATE)
@@ -100,6 +104,58 @@ def scenario(client, who, acct):
     expect_state(acct, who, client, "Disabled", "None", "In: back soon", "Out: back soon")
 
 
+def openssl(directory, *args):
+    subprocess.run(["openssl"] + list(args), cwd=directory, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+
+
+def make_certificates(directory):
+    """A throwaway CA, and a server certificate it signed for 127.0.0.1 (as tests/e2e/tls_e2e_test.py)."""
+    openssl(directory, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days",
+            "1", "-subj", "/CN=oofgate exchangelib test CA", "-keyout", "ca.key", "-out", "ca.pem")
+    openssl(directory, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
+            "/CN=localhost", "-keyout", "server.key", "-out", "server.csr")
+    with open(os.path.join(directory, "san.ext"), "w") as ext:
+        ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n")
+    openssl(directory, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-days", "1", "-extfile", "san.ext", "-out", "server.pem")
+
+
+def over_https(binary, workdir, users):
+    """exchangelib reads and sets Adele's automatic replies once through https://.../EWS/Exchange.asmx."""
+    make_certificates(workdir)
+    gateway = gateway_driver.Gateway(binary, workdir, [
+        "--data-dir", os.path.join(workdir, "tls-data"), "--tls-cert", os.path.join(workdir, "server.pem"),
+        "--tls-key", os.path.join(workdir, "server.key")], users)
+    saved = os.environ.pop("REQUESTS_CA_BUNDLE", None)
+    try:
+        check(gateway.scheme == "https", "the gateway serves https: %s" % gateway.scheme)
+        version = Version(build=Build(15, 1))
+        exchangelib.close_connections()
+        try:
+            account(gateway.port, ADELE, version=version, scheme="https").oof_settings
+            raise AssertionError("exchangelib accepted a certificate from a CA it does not trust")
+        except exchangelib.errors.TransportError as refused:
+            check("CERTIFICATE_VERIFY_FAILED" in str(refused), "untrusted CA: %s" % refused)
+
+        os.environ["REQUESTS_CA_BUNDLE"] = os.path.join(workdir, "ca.pem")
+        exchangelib.close_connections()
+        acct = account(gateway.port, ADELE, version=version, scheme="https")
+        check(acct.oof_settings.state == "Disabled", "over https, a fresh mailbox: %r" % acct.oof_settings)
+        acct.oof_settings = OofSettings(state="Enabled", external_audience="All", internal_reply="TLS inside",
+                                        external_reply="TLS outside")
+        exchangelib.close_connections()
+        seen = account(gateway.port, ADELE, version=version, scheme="https").oof_settings
+        check((seen.state, seen.external_audience, seen.internal_reply, seen.external_reply)
+              == ("Enabled", "All", "TLS inside", "TLS outside"), "over https, read back: %r" % seen)
+    finally:
+        os.environ.pop("REQUESTS_CA_BUNDLE", None)
+        if saved is not None:
+            os.environ["REQUESTS_CA_BUNDLE"] = saved
+        exchangelib.close_connections()
+        gateway.stop()
+
+
 def run():
     binary = sys.argv[sys.argv.index("--binary") + 1]
     workdir = gateway_driver.scratch_dir("oofgate-exchangelib-")
@@ -140,6 +196,7 @@ def run():
     finally:
         client.close()
         gateway.stop()
+    over_https(binary, workdir, users)
     shutil.rmtree(workdir, ignore_errors=True)
     print("PASSED: exchangelib %s manages automatic replies through EWS; Graph and UM agree" % exchangelib.__version__)
 

@@ -7,7 +7,9 @@
 // fuzzer reaches the paths behind authentication; bits 3-5: TCP segment size, see kSegmentSizes);
 // the rest is what the client sends on one connection.
 // Every request must get exactly one answer, in the protocol the request's head selects
-// (expected_answerer below, the error conventions of issue 10), passing response_checks.h.
+// (expected_answerer below, the error conventions of issue 10), passing response_checks.h; on
+// the EWS paths every envelope also carries t:ServerVersionInfo and no ErrorInternalServerError
+// (check_ews_envelope).
 //
 // Exceptions: none may escape dispatch() (a finding: the facades promise a noexcept edge). From
 // the parser, std::length_error is expected and tolerated: Beast's field container throws it for
@@ -25,6 +27,7 @@
 
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
+#include <pugixml.hpp>
 
 #include "facade_common/media_type.h"
 #include "facade_common/request.h"
@@ -35,6 +38,7 @@
 #include "gateway/server/session_context.h"
 #include "rest_facade/rest_facade.h"
 #include "soap_facade/autodiscover/autodiscover_paths.h"
+#include "soap_facade/ews/ews_protocol.h"
 #include "soap_facade/soap_facade.h"
 #include "support/core_fixture.h"
 
@@ -140,19 +144,29 @@ bool read_request(ClientBytes& client, boost::beast::flat_buffer& buffer,
 
 enum class Answerer { kGraph, kSoap, kGateway };
 
-// Which protocol must answer (issue 10's conventions): a request without a body is routed by
-// its path; otherwise the media type decides, and a media type no facade takes is refused by the
-// facade whose path it is, or by the gateway in plain text.
-Answerer expected_answerer(const gateway::HttpRequest& request) {
+std::string lower_case_path(const gateway::HttpRequest& request) {
   const std::string_view target =
       facade::origin_form(std::string_view(request.target().data(), request.target().size()));
   std::string path(target.substr(0, target.find('?')));
   for (char& c : path) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
+  return path;
+}
+
+bool is_ews_path(std::string_view path) {
+  return soap::ews::is_ews_endpoint(path) || soap::ews::is_ews_wsdl_path(path);
+}
+
+// Which protocol must answer (issue 10's conventions): a request without a body is routed by
+// its path; otherwise the media type decides, and a media type no facade takes is refused by the
+// facade whose path it is, or by the gateway in plain text.
+Answerer expected_answerer(const gateway::HttpRequest& request) {
+  const std::string path = lower_case_path(request);
   const bool graph_path =
       path == "/v1.0" || path == "/beta" || path.starts_with("/v1.0/") || path.starts_with("/beta/");
-  const bool soap_path = path.ends_with(".asmx");
+  // Every .asmx path is the SOAP facade's, and so is EWS's WSDL path /EWS/Services.wsdl.
+  const bool soap_path = path.ends_with(".asmx") || soap::ews::is_ews_wsdl_path(path);
   const facade::MediaKind media_type = facade::parse_media_type(request[http::field::content_type]).kind;
   const auto path_owner = graph_path ? Answerer::kGraph : soap_path ? Answerer::kSoap : Answerer::kGateway;
   // Autodiscover paths go to their own service whatever the body; this dispatcher has none
@@ -176,6 +190,40 @@ Answerer expected_answerer(const gateway::HttpRequest& request) {
   }
   // A body no facade takes: the owner of the path answers, or the gateway.
   return path_owner;
+}
+
+// EWS (MS-OXWSCORE as oofgate serves it, docs/soap-conformance.md): every envelope on its paths,
+// faults included, has t:ServerVersionInfo in its Header, and a bug reaching the catch-all is
+// e:ResponseCode ErrorInternalServerError (EWS's form of UM's InternalServerErrorException).
+void check_ews_envelope(const fuzzing::HttpResponse& response) {
+  pugi::xml_document document;
+  if (!document.load_buffer(response.body().data(), response.body().size())) {
+    return;  // not XML: check_soap_response has judged it
+  }
+  const pugi::xml_node root = document.document_element();
+  if (fuzzing::local_name(root.name()) != "Envelope") {
+    return;  // the WSDL
+  }
+  bool version_header = false;
+  for (const pugi::xml_node child : root.children()) {
+    if (fuzzing::local_name(child.name()) != "Header") {
+      continue;
+    }
+    for (const pugi::xml_node block : child.children()) {
+      version_header = version_header || fuzzing::local_name(block.name()) == "ServerVersionInfo";
+    }
+  }
+  if (!version_header) {
+    fuzzing::report_finding("shape", "EWS envelope without t:ServerVersionInfo in its Header", response.body());
+  }
+  const pugi::xml_node internal = document.find_node([](const pugi::xml_node& node) {
+    return fuzzing::local_name(node.name()) == "ResponseCode" &&
+           std::string_view(node.child_value()) == "ErrorInternalServerError";
+  });
+  if (internal) {
+    fuzzing::report_finding("internal", "EWS ErrorInternalServerError: an exception reached the facade's catch-all",
+                            response.body());
+  }
 }
 
 void check_answer(const gateway::HttpRequest& request, const fuzzing::HttpResponse& response) {
@@ -204,6 +252,9 @@ void check_answer(const gateway::HttpRequest& request, const fuzzing::HttpRespon
           response, facade::parse_media_type(request[http::field::content_type]).kind == facade::MediaKind::kSoapXml
                         ? fuzzing::SoapVersion::k12
                         : fuzzing::SoapVersion::k11);
+      if (is_ews_path(lower_case_path(request)) && fuzzing::family_of(response) == fuzzing::AnswerFamily::kSoap) {
+        check_ews_envelope(response);
+      }
       return;
     case Answerer::kGateway:
       fuzzing::check_plain_response(response);

@@ -212,11 +212,45 @@ def http_seeds():
         "basic_nul_password": http_request(
             "GET", "/v1.0/me", [("Authorization", "Basic " + base64.b64encode(b"adele@contoso.com:Adele-Pa55\0").decode())], ""),
     }
+    seeds.update(ews_seeds())
     for name, data in seeds.items():
         write("http_request", name, b"\x00" + data)
     # The same request in one-byte and in MSS-sized reads, with the credentials chosen by byte 0.
     write("http_request", "segmented_1", bytes([1 << 3 | 1]) + http_request("GET", "/v1.0/me/mailboxSettings", [], ""))
     write("http_request", "segmented_1460", bytes([6 << 3 | 4]) + patch)
+
+
+def ews_seeds():
+    """EWS at /EWS/Exchange.asmx as exchangelib writes it, its WSDL paths, and Autodiscover POX."""
+    types = "http://schemas.microsoft.com/exchange/services/2006/types"
+    envelope_text = ('<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="%s" xmlns:m="%s" xmlns:t="%s">'
+                     '<s:Header><t:RequestServerVersion Version="Exchange2016"/></s:Header><s:Body>%%s</s:Body>'
+                     '</s:Envelope>' % (SOAP11, MESSAGES, types))
+    mailbox = "<t:Mailbox><t:Address>adele@contoso.com</t:Address></t:Mailbox>"
+    get = "<m:GetUserOofSettingsRequest>%s</m:GetUserOofSettingsRequest>" % mailbox
+    set_scheduled = ("<m:SetUserOofSettingsRequest>%s<t:UserOofSettings><t:OofState>Scheduled</t:OofState>"
+                     "<t:ExternalAudience>Known</t:ExternalAudience><t:Duration><t:StartTime>2036-03-20T18:00:00Z"
+                     "</t:StartTime><t:EndTime>2036-03-28T18:00:00+01:00</t:EndTime></t:Duration><t:InternalReply>"
+                     "<t:Message>Away</t:Message></t:InternalReply><t:ExternalReply><t:Message>Out</t:Message>"
+                     "</t:ExternalReply></t:UserOofSettings></m:SetUserOofSettingsRequest>" % mailbox)
+    xml = [("Content-Type", "text/xml; charset=utf-8"), ("Authorization", "Basic " + ADELE_BASIC)]
+    pox = ('<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006">'
+           '<Request><EMailAddress>adele@contoso.com</EMailAddress><AcceptableResponseSchema>'
+           'http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a'
+           '</AcceptableResponseSchema></Request></Autodiscover>')
+    return {
+        "ews_get_oof": http_request("POST", "/EWS/Exchange.asmx", xml, envelope_text % get),
+        "ews_set_oof_scheduled": http_request("POST", "/ews/exchange.asmx", xml, envelope_text % set_scheduled),
+        "ews_convert_id_probe": http_request("POST", "/EWS/Exchange.asmx", xml, envelope_text % (
+            '<m:ConvertId DestinationFormat="EwsId"><m:SourceIds><t:AlternateId Format="EwsId" Id="x" '
+            'Mailbox="adele@contoso.com"/></m:SourceIds></m:ConvertId>')),
+        "ews_soap12": http_request("POST", "/EWS/Exchange.asmx", [
+            ("Content-Type", "application/soap+xml; charset=utf-8"), ("Authorization", "Basic " + ADELE_BASIC)],
+            (envelope_text % get).replace(SOAP11, SOAP12)),
+        "ews_wsdl": http_request("GET", "/EWS/Services.wsdl", [], ""),
+        "ews_wsdl_query": http_request("GET", "/EWS/Exchange.asmx?wsdl", [], ""),
+        "autodiscover_pox": http_request("POST", "/autodiscover/autodiscover.xml", xml, pox),
+    }
 
 
 def regression_seeds():

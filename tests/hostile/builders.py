@@ -119,3 +119,47 @@ def chunked(*chunks, trailers=b""):
             chunk = chunk.encode("utf-8")
         out += b"%x\r\n%s\r\n" % (len(chunk), chunk)
     return out + b"0\r\n" + trailers + b"\r\n"
+
+
+# ---- EWS (/EWS/Exchange.asmx, SOAP 1.1 only) and Autodiscover (POX) ---------------------------
+TYPES_NS = "http://schemas.microsoft.com/exchange/services/2006/types"
+ERRORS_NS = "http://schemas.microsoft.com/exchange/services/2006/errors"
+EWS_PATH = "/EWS/Exchange.asmx"
+AUTODISCOVER_PATH = "/autodiscover/autodiscover.xml"
+POX_REQUEST_NS = "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006"
+POX_RESPONSE_SCHEMA = "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+
+
+def ews_envelope(body_xml, prolog='<?xml version="1.0" encoding="utf-8"?>'):
+    """An EWS request as exchangelib writes one: m/t prefixes, RequestServerVersion header block."""
+    text = ('%s<s:Envelope xmlns:s="%s" xmlns:m="%s" xmlns:t="%s"><s:Header><t:RequestServerVersion '
+            'Version="Exchange2016"/></s:Header><s:Body>%s</s:Body></s:Envelope>'
+            % (prolog, SOAP11_NS, MESSAGES_NS, TYPES_NS, body_xml))
+    return text.encode("utf-8")
+
+
+def ews_set_oof(internal_message="Away", state="Enabled"):
+    return ('<m:SetUserOofSettingsRequest><t:Mailbox><t:Address>adele@contoso.com</t:Address></t:Mailbox>'
+            '<t:UserOofSettings><t:OofState>%s</t:OofState><t:ExternalAudience>All</t:ExternalAudience>'
+            '<t:InternalReply><t:Message>%s</t:Message></t:InternalReply></t:UserOofSettings>'
+            '</m:SetUserOofSettingsRequest>' % (state, internal_message))
+
+
+EWS_GET_OOF = ('<m:GetUserOofSettingsRequest><t:Mailbox><t:Address>adele@contoso.com</t:Address></t:Mailbox>'
+               '</m:GetUserOofSettingsRequest>')
+
+
+def ews(body, auth=BASIC_ADELE, headers=(), content_type="text/xml; charset=utf-8"):
+    fields = [("Content-Type", content_type)] + ([("Authorization", auth)] if auth else [])
+    return request("POST", EWS_PATH, fields + list(headers), body)
+
+
+def pox_request(address="adele@contoso.com", prolog=""):
+    return ('%s<Autodiscover xmlns="%s"><Request><EMailAddress>%s</EMailAddress><AcceptableResponseSchema>%s'
+            '</AcceptableResponseSchema></Request></Autodiscover>'
+            % (prolog, POX_REQUEST_NS, address, POX_RESPONSE_SCHEMA)).encode("utf-8")
+
+
+def autodiscover(body, auth=BASIC_ADELE, headers=()):
+    fields = [("Content-Type", "text/xml; charset=utf-8")] + ([("Authorization", auth)] if auth else [])
+    return request("POST", AUTODISCOVER_PATH, fields + list(headers), body)

@@ -14,6 +14,7 @@ import scenarios
 from builders import (ADELE, ADELE_READ_TOKEN, ALEX, APP_TOKEN, BASIC_ADELE, IS_UM_ENABLED, ME_SETTINGS,
                       MESSAGES_NS, SET_OOF_TRUE, SOAP12_NS, UM_PATH, basic, chunked, envelope, graph_get,
                       graph_patch, nested, operation, raw, request, soap11, soap12)
+from builders import SOAP11_NS, EWS_GET_OOF, autodiscover, ews, ews_envelope, ews_set_oof, pox_request
 
 
 @dataclass
@@ -96,6 +97,36 @@ def basic_refused(name, authorization):
     """A UM read with these Basic credentials: refused with 401 and an AccessDeniedException fault."""
     return Case(name, "auth", soap11(envelope(IS_UM_ENABLED), auth=authorization),
                 Expect(401, "soap11", "soap:Client", "AccessDeniedException"))
+
+
+def ews_fault(status, code, response_code, message=None, fate="open"):
+    """An EWS SOAP 1.1 fault (detail/e:ResponseCode, t:ServerVersionInfo header)."""
+    return Expect(status, "ews", code, response_code, message, fate)
+
+
+def ews_schema_fault(fate="open"):
+    return ews_fault(500, "soap:Client", "ErrorSchemaValidation", fate=fate)
+
+
+INVALID_POX_REQUEST = Expect(200, "pox", "600", message="Invalid Request")
+# Billion laughs: nine levels of ten references each over ten characters, 10^10 if ever expanded.
+LAUGHS = ('<!ENTITY a "aaaaaaaaaa">'
+          + "".join('<!ENTITY %s "%s">' % (chr(ord("b") + i), ("&%s;" % chr(ord("a") + i)) * 10) for i in range(9)))
+
+
+def batch_of_patches(count, body_bytes):
+    """A JSON $batch of `count` PATCHes of Adele's settings, each body a `body_bytes`-character reply."""
+    item = ('{"id":"%d","method":"PATCH","url":"/me/mailboxSettings","headers":{"Content-Type":"application/json"},'
+            '"body":{"automaticRepliesSetting":{"internalReplyMessage":"%s"}}}')
+    requests = ",".join(item % (i, "r" * body_bytes) for i in range(1, count + 1))
+    return request("POST", "/v1.0/$batch", [("Authorization", "Bearer adele-rw"), ("Content-Type", "application/json")],
+                   '{"requests":[%s]}' % requests)
+
+
+def preflight(request_headers):
+    return request("OPTIONS", ME_SETTINGS, [("Origin", "https://app.example"),
+                                            ("Access-Control-Request-Method", "PATCH"),
+                                            ("Access-Control-Request-Headers", request_headers)])
 
 
 def many_attributes(count):
@@ -481,6 +512,59 @@ CASES = [
          Expect(401, "soap11", "soap:Client", "AccessDeniedException")),
     Case("graph_no_credentials", "auth", graph_get(token=None),
          graph_error(401, "InvalidAuthenticationToken", ACCESS_TOKEN_EMPTY)),
+
+    # ---- EWS (/EWS/Exchange.asmx) -----------------------------------------------------------------
+    Case("ews_set_1mb_message", "ews", lambda: ews(ews_envelope(ews_set_oof("m" * MiB))),
+         ews_fault(413, "soap:Client", "ErrorSchemaValidation", fate="closed"),
+         why="a 1 MB reply makes the envelope longer than --body-limit: refused before it is read, in EWS's form"),
+    Case("ews_set_900k_message", "ews", lambda: ews(ews_envelope(ews_set_oof("m" * (900 * KiB)))),
+         ews_schema_fault(), why="under the body limit, over the XML text limit: refused whole, nothing stored"),
+    Case("ews_nested_100k", "ews", lambda: ews(ews_envelope(nested(100000, "<a>", "</a>", EWS_GET_OOF))),
+         ews_schema_fault()),
+    Case("ews_unclosed_100k", "ews", lambda: ews(ews_envelope(nested(100000, "<a>", ""))), ews_schema_fault()),
+    Case("ews_100k_elements", "ews", lambda: ews(ews_envelope(EWS_GET_OOF + "<a/>" * 100000)), ews_schema_fault()),
+    Case("ews_60000_attributes", "ews",
+         lambda: ews(ews_envelope(EWS_GET_OOF.replace("<m:GetUserOofSettingsRequest>", '<m:GetUserOofSettingsRequest '
+                                                      'xmlns:p="urn:p" %s>' % " ".join('p:a%d="1"' % i
+                                                                                       for i in range(60000))))),
+         ews_schema_fault()),
+    Case("ews_malformed_xml", "ews", ews(b"<s:Envelope"), ews_schema_fault()),
+    Case("ews_entity_bomb", "ews",
+         ews(ews_envelope(ews_set_oof("&j;"), prolog='<?xml version="1.0"?><!DOCTYPE s:Envelope [%s]>' % LAUGHS)),
+         ews_schema_fault(), why="a DTD is never processed"),
+    Case("ews_invalid_utf8_message", "ews", ews(ews_envelope(ews_set_oof("aXb")).replace(b"aXb", b"a\xffb")),
+         ews_schema_fault()),
+    Case("ews_two_operations", "ews", ews(ews_envelope(EWS_GET_OOF + EWS_GET_OOF)), ews_schema_fault()),
+    Case("ews_soap12_envelope_as_text_xml", "ews",
+         ews(ews_envelope(EWS_GET_OOF).replace(SOAP11_NS.encode(), SOAP12_NS.encode())),
+         ews_fault(500, "soap:VersionMismatch", None,
+                   "The envelope namespace '%s' does not match SOAP 1.1 (text/xml), whose envelope namespace is '%s'."
+                   % (SOAP12_NS, SOAP11_NS))),
+    Case("ews_headers_oversized", "ews", ews(ews_envelope(EWS_GET_OOF), headers=[("X-Big", "a" * (64 * KiB))]),
+         ews_fault(431, "soap:Client", "ErrorSchemaValidation", fate="closed")),
+    Case("ews_no_credentials", "ews", ews(ews_envelope(EWS_GET_OOF), auth=None),
+         ews_fault(401, "soap:Client", "ErrorAccessDenied")),
+
+    # ---- Autodiscover (POX) ----------------------------------------------------------------------
+    Case("pox_entity_expansion", "autodiscover",
+         autodiscover(pox_request("&j;", prolog='<?xml version="1.0"?><!DOCTYPE Autodiscover [%s]>' % LAUGHS)),
+         INVALID_POX_REQUEST, why="a DTD is never processed (billion laughs)"),
+    Case("pox_external_entity", "autodiscover",
+         autodiscover(pox_request("&e;", prolog='<!DOCTYPE Autodiscover [<!ENTITY e SYSTEM "file:///etc/passwd">]>')),
+         INVALID_POX_REQUEST),
+    Case("pox_nested_100k", "autodiscover",
+         lambda: autodiscover(pox_request().replace(b"<Request>", nested(100000, "<a>", "").encode() + b"<Request>")),
+         INVALID_POX_REQUEST),
+    Case("pox_over_body_limit", "autodiscover",
+         lambda: autodiscover(pox_request().replace(b"<Request>", b" " * (2 * BODY_LIMIT) + b"<Request>")),
+         Expect(413, "pox", "600", message="Invalid Request", fate="closed")),
+
+    # ---- Graph batching and CORS -------------------------------------------------------------------
+    Case("batch_20_patches_of_1mb", "graph-batch", lambda: batch_of_patches(20, MiB),
+         graph_error(413, "RequestEntityTooLarge", fate="closed"),
+         why="20 MB of batch: the body limit bounds the whole batch, not each item"),
+    Case("preflight_100k_request_headers", "cors", preflight(",".join("x-h%d" % i for i in range(20000))),
+         graph_error(431, "RequestHeaderFieldsTooLarge", fate="closed")),
 
     # ---- connection behaviour ----------------------------------------------------------------------
     Case("garbage_bytes", "connection", bytes(range(256)) * 64, framing_400("plain")),

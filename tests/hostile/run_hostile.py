@@ -36,7 +36,9 @@ READ_TIMEOUT_SECONDS = 2  # --read-timeout: slow-client cases wait for it
 CASE_TIMEOUT_SECONDS = 30
 SOAP_NAMESPACES = {"soap11": builders.SOAP11_NS, "soap12": builders.SOAP12_NS}
 CONTENT_TYPES = {"graph": "application/json", "soap11": "text/xml", "soap12": "application/soap+xml",
-                 "plain": "text/plain; charset=utf-8"}
+                 "plain": "text/plain; charset=utf-8", "ews": "text/xml; charset=utf-8",
+                 "pox": "text/xml; charset=utf-8"}
+POX_RESPONSE_NS = "http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006"
 HEALTH_REQUEST = request("GET", builders.UM_PATH + "?wsdl")
 
 
@@ -165,6 +167,10 @@ def check_protocol(protocol, expect, response, snapshots):
         return [] if expect.message is None or text == expect.message else ["text %r != %r" % (text, expect.message)]
     if protocol == "graph":
         return check_graph(expect, response, snapshots)
+    if protocol == "ews":
+        return check_ews(expect, response)
+    if protocol == "pox":
+        return check_pox(expect, response)
     return check_soap(protocol, expect, response)
 
 
@@ -224,6 +230,51 @@ def check_soap(protocol, expect, response):
         if wanted is not None and got != wanted:
             failures.append("%s %r != %r" % (label, got, wanted))
     return failures
+
+
+def compare(fields):
+    """Failures for each (label, got, wanted) whose wanted value is given and differs."""
+    return ["%s %r != %r" % (label, got, wanted) for label, got, wanted in fields if wanted is not None and got != wanted]
+
+
+def check_ews(expect, response):
+    """An EWS answer: a SOAP 1.1 envelope with t:ServerVersionInfo in its Header, faults included.
+    `exception` is the fault's detail/e:ResponseCode, or on a 200 the ResponseMessage's ResponseCode."""
+    try:
+        root = ElementTree.fromstring(response.body)
+    except ElementTree.ParseError as error:
+        return ["not XML: %s" % error]
+    ns = {"soap": builders.SOAP11_NS, "m": builders.MESSAGES_NS, "t": builders.TYPES_NS, "e": builders.ERRORS_NS}
+    if root.tag != "{%s}Envelope" % ns["soap"]:
+        return ["root %s is not a SOAP 1.1 Envelope" % root.tag]
+    failures = [] if root.find("soap:Header/t:ServerVersionInfo", ns) is not None else ["no t:ServerVersionInfo"]
+    fault = root.find("soap:Body/soap:Fault", ns)
+    if response.status == 200:
+        if fault is not None:
+            return failures + ["200 with a Fault"]
+        return failures + compare([("ResponseCode", soap_text(root, ".//m:ResponseCode", ns), expect.exception),
+                                   ("MessageText", soap_text(root, ".//m:MessageText", ns), expect.message)])
+    if fault is None:
+        return failures + ["no Fault"]
+    return failures + compare([("fault code", soap_text(fault, "faultcode", ns), expect.code),
+                               ("ResponseCode", soap_text(fault, "detail/e:ResponseCode", ns), expect.exception),
+                               ("fault text", soap_text(fault, "faultstring", ns), expect.message)])
+
+
+def check_pox(expect, response):
+    """An Autodiscover POX answer: <Autodiscover> in the 2006 response schema; `code` is the
+    Error's ErrorCode and `message` its Message."""
+    try:
+        root = ElementTree.fromstring(response.body)
+    except ElementTree.ParseError as error:
+        return ["not XML: %s" % error]
+    if root.tag != "{%s}Autodiscover" % POX_RESPONSE_NS:
+        return ["root %s is not a POX Autodiscover response" % root.tag]
+    error = root.find("{*}Response/{*}Error")
+    if error is None:
+        return ["no Response/Error"] if expect.code is not None else []
+    return compare([("ErrorCode", soap_text(error, "{*}ErrorCode", {}), expect.code),
+                    ("Message", soap_text(error, "{*}Message", {}), expect.message)])
 
 
 def check_answer(expect, response, snapshots):
