@@ -79,7 +79,7 @@ core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::Serv
   if (!options.store_url.empty()) {
     core::PostgresStore::Options postgres;
     postgres.conninfo = options.store_url;
-    auto store = core::PostgresStore::open(std::move(postgres), mailbox_ids, std::move(defaults));
+    auto store = core::PostgresStore::open(std::move(postgres), mailbox_ids, defaults);
     if (!store) {
       return store.error();
     }

@@ -32,7 +32,7 @@ Fault unknown_operation(const QName& name) {
 }  // namespace
 
 void dispatch_soap(core::MailboxService& service, const core::Principal& principal, std::string_view body,
-                   std::optional<std::string_view> action, Reply reply, const XmlLimits& limits) {
+                   std::optional<std::string_view> action, const Reply& reply, const XmlLimits& limits) {
   XmlDocument document;
   auto envelope = parse_envelope(document, body, reply.version(), limits);
   if (auto* fault = std::get_if<Fault>(&envelope)) {

@@ -14,6 +14,6 @@ namespace oofgate::soap {
 // operation in the table, check SOAPAction and the caller's rights, then run the handler. Every
 // refusal happens before the handler runs, so a refused request changes nothing.
 void dispatch_soap(core::MailboxService& service, const core::Principal& principal, std::string_view body,
-                   std::optional<std::string_view> action, Reply reply, const XmlLimits& limits = XmlLimits{});
+                   std::optional<std::string_view> action, const Reply& reply, const XmlLimits& limits = XmlLimits{});
 
 }  // namespace oofgate::soap

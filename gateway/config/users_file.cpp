@@ -9,6 +9,7 @@
 #include <string_view>
 #include <system_error>
 #include <tuple>
+#include <utility>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -44,8 +45,8 @@ class UsersFileReader {
     if (auto unknown = unknown_member(document, "", {"users", "tokens"})) {
       return *unknown;
     }
-    const auto users = document.FindMember("users");
-    if (users == document.MemberEnd() || !users->value.IsArray()) {
+    const auto users = std::as_const(document).FindMember("users");
+    if (users == std::as_const(document).MemberEnd() || !users->value.IsArray()) {
       return at("/users", "expected an array of users");
     }
     UsersFile result;
@@ -56,8 +57,8 @@ class UsersFileReader {
       }
       result.users.push_back(std::move(user).value());
     }
-    const auto tokens = document.FindMember("tokens");
-    if (tokens != document.MemberEnd()) {
+    const auto tokens = std::as_const(document).FindMember("tokens");
+    if (tokens != std::as_const(document).MemberEnd()) {
       if (!tokens->value.IsArray()) {
         return at("/tokens", "expected an array of tokens");
       }

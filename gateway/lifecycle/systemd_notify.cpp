@@ -12,7 +12,8 @@
 namespace oofgate::gateway {
 
 SystemdNotifier SystemdNotifier::from_environment() {
-  const char* name = std::getenv("NOTIFY_SOCKET");
+  // Read once in main, before any other thread exists.
+  const char* name = std::getenv("NOTIFY_SOCKET");  // NOLINT(concurrency-mt-unsafe)
   return SystemdNotifier(name != nullptr ? std::string(name) : std::string());
 }
 

@@ -5,6 +5,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <system_error>
+#include <utility>
 
 #include <prometheus/text_serializer.h>
 
@@ -21,8 +23,9 @@ core::Result<std::shared_ptr<LogWriter>> open_log(std::string_view flag, const s
   }
   const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
   if (fd < 0) {
-    return core::Error{core::ErrorCode::kInvalidArgument,
-                       std::string(flag) + " " + target + ": cannot open for appending: " + std::strerror(errno)};
+    return core::Error{
+        core::ErrorCode::kInvalidArgument,
+        std::string(flag) + " " + target + ": cannot open for appending: " + std::generic_category().message(errno)};
   }
   return std::make_shared<LogWriter>(fd, true);
 }
@@ -34,8 +37,8 @@ std::string_view auth_failure_reason(const core::RequestTrace& trace) {
 
 }  // namespace
 
-Observability::Observability(const ObservabilityOptions& options)
-    : options_(options),
+Observability::Observability(ObservabilityOptions options)
+    : options_(std::move(options)),
       registry_(std::make_shared<prometheus::Registry>()),
       requests_(std::make_shared<RequestMetrics>()) {
   open_connections_ = &prometheus::BuildGauge()

@@ -52,7 +52,7 @@ class Observability final : public core::AuditSink {
   std::optional<std::string> not_ready_reason() const;
 
  private:
-  explicit Observability(const ObservabilityOptions& options);
+  explicit Observability(ObservabilityOptions options);
 
   ObservabilityOptions options_;
   std::shared_ptr<LogWriter> access_log_;  // shared with audit_log_ when both go to one place

@@ -1,6 +1,7 @@
 #include "rest_facade/batch/batch_run.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <mutex>
 #include <optional>
 
@@ -80,8 +81,20 @@ class BatchRun : public std::enable_shared_from_this<BatchRun> {
         self->finish(index, std::move(response));
       });
     } catch (const std::exception& e) {
-      reply_->channel().log(std::string("batch item could not start: ") + e.what());
+      fail_to_start(index, e.what());
+    } catch (...) {
+      fail_to_start(index, "non-standard exception");
+    }
+  }
+
+  // The item's answer is a 500; only if even that cannot be built (out of memory) is the batch
+  // left to the connection's timeout, logged, rather than the process ended.
+  void fail_to_start(std::size_t index, const char* why) noexcept {
+    try {
+      reply_->channel().log(std::string("batch item could not start: ") + why);
       finish(index, render_error(internal_error("batch item could not start")));
+    } catch (...) {
+      std::fputs("oofgate: a batch item could not start nor fail\n", stderr);
     }
   }
 

@@ -29,7 +29,7 @@ void patch_mailbox_settings(const RouteContext& context) {
   }
   auto& patch = std::get<ParsedPatch>(parsed);
   // The whole patch goes to the core in one call, so a rejected PATCH changes nothing.
-  context.service.update(*owner, std::move(patch.patch),
+  context.service.update(*owner, patch.patch,
                          on_snapshot(context, [reply = context.reply, version = context.match.version, owner,
                                                members = patch.members](const core::MailboxSnapshot& snapshot) {
                            reply->send_json(boost::beast::http::status::ok,

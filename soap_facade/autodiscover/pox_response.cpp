@@ -85,7 +85,7 @@ std::string pox_error(std::string_view scheme, PoxErrorCode code, core::Instant 
   std::snprintf(time, sizeof time, "%02lld:%02lld:%02lld.%07lld", total / 36000000000LL, total / 600000000LL % 60,
                 total / 10000000LL % 60, total % 10000000LL);
   std::string out = open_root(scheme);
-  out.append("<Response><Error Time=\"").append(time).append("\" Id=\"1\">");
+  out.append(R"(<Response><Error Time=")").append(time).append(R"(" Id="1">)");
   append_element(out, "ErrorCode", std::to_string(static_cast<int>(code)));
   append_element(out, "Message", message_for(code));
   out.append("<DebugData /></Error></Response></Autodiscover>");
