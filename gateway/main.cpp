@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <string_view>
 #include <thread>
@@ -100,7 +101,8 @@ core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::Serv
 // The JWT verifier when --jwks or an HS256 secret is configured; nullptr otherwise.
 core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gateway::JwtOptions& options,
                                                                       const core::Directory& users,
-                                                                      const core::Clock& clock) {
+                                                                      const core::Clock& clock,
+                                                                      std::function<void()> jwks_loaded) {
   if (!options.enabled()) {
     return std::unique_ptr<gateway::JwtVerifier>();
   }
@@ -110,6 +112,7 @@ core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gate
   config.rules.leeway = options.leeway;
   config.jwks.location = options.jwks_file;
   config.jwks.ca_file = options.jwks_ca_file;
+  config.jwks_loaded = std::move(jwks_loaded);
   if (!options.hs256_secret_file.empty()) {
     auto secret = gateway::load_hs256_secret(options.hs256_secret_file);
     if (!secret) {
@@ -167,6 +170,8 @@ int serve(const gateway::ServeOptions& options) {
   }
   gateway::Observability& operations = *observability.value();
   service.set_audit(&operations);
+  store.value()->set_observer(operations.store_observer());
+  operations.set_store_health([&health_of = *store.value()] { return health_of.health(); });
   soap::XmlLimits xml_limits;
   xml_limits.max_depth = options.limits.xml_max_depth;
   xml_limits.max_elements = options.limits.xml_max_elements;
@@ -176,7 +181,7 @@ int serve(const gateway::ServeOptions& options) {
   json_limits.max_depth = options.limits.json_max_depth;
   json_limits.max_string_bytes = options.limits.json_max_string_bytes;
   json_limits.max_body_bytes = options.limits.body_bytes;
-  auto jwt = open_jwt_verifier(options.jwt, users, clock);
+  auto jwt = open_jwt_verifier(options.jwt, users, clock, [&operations] { operations.jwks_refreshes().Increment(); });
   if (!jwt) {
     return fail(jwt.error().message);
   }
@@ -310,7 +315,7 @@ int check_config(const gateway::ServeOptions& options) {
     }
     checked("TLS certificate " + options.tls_certificate_file + " and key " + options.tls_key_file);
   }
-  if (auto jwt = open_jwt_verifier(options.jwt, *directory.value(), clock); !jwt) {
+  if (auto jwt = open_jwt_verifier(options.jwt, *directory.value(), clock, {}); !jwt) {
     return failed(jwt.error().message);
   } else if (jwt.value()) {
     checked("JWT keys");

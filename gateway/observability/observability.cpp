@@ -37,7 +37,8 @@ std::string_view auth_failure_reason(const core::RequestTrace& trace) {
 Observability::Observability(const ObservabilityOptions& options)
     : options_(options),
       registry_(std::make_shared<prometheus::Registry>()),
-      requests_(std::make_shared<RequestMetrics>()) {
+      requests_(std::make_shared<RequestMetrics>()),
+      store_(std::make_shared<StoreMetrics>()) {
   open_connections_ = &prometheus::BuildGauge()
                            .Name("oofgate_open_connections")
                            .Help("Client connections open now (main listener).")
@@ -124,6 +125,9 @@ void Observability::settings_changed(const core::SettingsChange& change) noexcep
 std::string Observability::scrape() const {
   auto families = registry_->Collect();
   for (auto& family : requests_->collect()) {
+    families.push_back(std::move(family));
+  }
+  for (auto& family : store_->collect()) {
     families.push_back(std::move(family));
   }
   prometheus::MetricFamily dropped{"oofgate_log_lines_dropped_total",
