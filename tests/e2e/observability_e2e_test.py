@@ -5,6 +5,7 @@ secret in any log stream, and a stdout nobody reads never stalls request handlin
 
 import argparse
 import base64
+import concurrent.futures
 import http.client
 import json
 import os
@@ -235,12 +236,50 @@ def test_closed_stdout(binary, users, workdir):
     gateway.err.close()
 
 
+def test_store_metrics(binary, users, workdir):
+    """Every acknowledged write was committed in a batch the store histograms count: sequential
+    writes are one batch each, concurrent ones share batches but every write is counted once."""
+    # No concurrency limit: the concurrent writes below are all one caller's to one mailbox.
+    gateway = Gateway(binary, users, workdir, "--access-log", "off", "--audit-log", "off",
+                      "--throttle-concurrency", "0")
+    port = gateway.port
+    commits = "oofgate_store_commit_duration_seconds_count"
+    batches = "oofgate_store_commit_batch_writes_count"
+    writes = "oofgate_store_commit_batch_writes_sum"
+    single = 'oofgate_store_commit_batch_writes_bucket{le="1"}'
+    before, text = scrape(port)
+    check("# TYPE oofgate_store_commit_duration_seconds histogram" in text and
+          "# TYPE oofgate_store_commit_batch_writes histogram" in text, "the store histograms are exposed")
+    for zone in ("Europe/Berlin", "Asia/Tokyo", "Europe/Paris", "America/Denver"):
+        status, _, _ = call(port, "PATCH", SETTINGS, bearer({"Content-Type": "application/json"}),
+                            json.dumps({"timeZone": zone}))
+        check(status == 200, "PATCH timeZone answers 200 (got %d)" % status)
+    after, _ = scrape(port)
+    for name in (commits, batches, writes, single):
+        check(metric(after, name) - metric(before, name) == 4,
+              "4 sequential writes move %s by exactly 4 (%s -> %s)" % (name, metric(before, name), metric(after, name)))
+
+    def patch(zone):
+        return call(port, "PATCH", SETTINGS, bearer({"Content-Type": "application/json"}),
+                    json.dumps({"timeZone": zone}))[0]
+
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(patch, ["Europe/Berlin", "Asia/Tokyo"] * 16))
+    check(statuses == [200] * 32, "32 concurrent PATCHes answer 200")
+    final, _ = scrape(port)
+    check(metric(final, writes) - metric(after, writes) == 32,
+          "32 concurrent writes add exactly 32 to the batch-size sum (got %s)" % (metric(final, writes) - metric(after, writes)))
+    check(1 <= metric(final, batches) - metric(after, batches) <= 32, "in at most 32 commits")
+    check(metric(final, batches) == metric(final, commits), "one duration sample per committed batch")
+    gateway.stop()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--users", required=True)
     args = parser.parse_args()
-    for test in (test_main_listener, test_admin_listener, test_stuck_stdout, test_closed_stdout):
+    for test in (test_main_listener, test_store_metrics, test_admin_listener, test_stuck_stdout, test_closed_stdout):
         workdir = tempfile.mkdtemp(prefix="oofgate-observe-")
         try:
             test(args.binary, args.users, workdir)
