@@ -15,6 +15,7 @@
 #include "core/store/sqlite_backend.h"
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
+#include "facade_common/log.h"
 #include "gateway/admin/admin_command.h"
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/auth/failure_limiter.h"
@@ -47,8 +48,11 @@ using namespace oofgate;
 constexpr int kFailed = 1;
 constexpr int kConfigurationError = 2;
 
+// The gateway's own lines on the error log ("oofgate: ..." in text format).
+void log_line(facade::LogLevel level, const std::string& message) { facade::log_line(level, "oofgate", "", message); }
+
 int fail(const std::string& message, int status = kFailed) {
-  std::cerr << "oofgate: " << message << std::endl;
+  log_line(facade::LogLevel::kError, message);
   return status;
 }
 
@@ -124,6 +128,7 @@ core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gate
 }
 
 int serve(const gateway::ServeOptions& options) {
+  facade::configure_error_log(options.observability.log_level, options.observability.log_format);
   // Before any thread starts, so only the wait below receives SIGINT, SIGTERM and SIGHUP.
   gateway::SignalWaiter signals;
   const auto systemd = gateway::SystemdNotifier::from_environment();
@@ -235,18 +240,19 @@ int serve(const gateway::ServeOptions& options) {
       return fail("--admin-listen: " + admin_endpoint.error().message);
     }
     const auto admin_address = admin_endpoint.value().address();
-    std::cerr << "oofgate: admin listening on http://"
-              << (admin_address.is_v6() ? "[" + admin_address.to_string() + "]" : admin_address.to_string()) << ":"
-              << admin_endpoint.value().port() << std::endl;
+    log_line(facade::LogLevel::kInfo,
+             "admin listening on http://" +
+                 (admin_address.is_v6() ? "[" + admin_address.to_string() + "]" : admin_address.to_string()) + ":" +
+                 std::to_string(admin_endpoint.value().port()));
     admin_server->run();
   }
   server.run();
   operations.set_accepting(true);
   std::cout << "oofgate listening on " << listen_url << std::endl;
-  std::cerr << "oofgate: " << users.users().size() << " mailboxes, " << threads << " I/O threads, IANA tzdb "
-            << zones.iana_version() << ", store "
-            << (options.store_url.empty() ? options.data_dir + "/oofgate.sqlite3" : std::string("PostgreSQL (--store)"))
-            << std::endl;
+  log_line(facade::LogLevel::kInfo, std::to_string(users.users().size()) + " mailboxes, " + std::to_string(threads) +
+                                        " I/O threads, IANA tzdb " + zones.iana_version() + ", store " +
+                                        (options.store_url.empty() ? options.data_dir + "/oofgate.sqlite3"
+                                                                   : std::string("PostgreSQL (--store)")));
 
   systemd.ready();
 
@@ -255,15 +261,16 @@ int serve(const gateway::ServeOptions& options) {
   while (signals.wait() == gateway::LifecycleSignal::kReload) {
     systemd.reloading();
     if (auto refused = reloader.reload()) {
-      std::cerr << "oofgate: reload refused, the previous configuration stays: " << *refused << std::endl;
+      log_line(facade::LogLevel::kError, "reload refused, the previous configuration stays: " + *refused);
     } else {
-      std::cerr << "oofgate: reloaded: " << users.users().size() << " mailboxes"
-                << (tls ? ", TLS certificate and key" : "") << std::endl;
+      log_line(facade::LogLevel::kInfo, "reloaded: " + std::to_string(users.users().size()) + " mailboxes" +
+                                            (tls ? ", TLS certificate and key" : ""));
     }
     systemd.ready();
   }
   systemd.stopping();
-  std::cerr << "oofgate: signal " << signals.last_signal() << ", finishing in-flight requests" << std::endl;
+  log_line(facade::LogLevel::kInfo,
+           "signal " + std::to_string(signals.last_signal()) + ", finishing in-flight requests");
   operations.set_accepting(false);
   server.stop(options.limits.shutdown_grace);
   if (admin_server) {
@@ -273,7 +280,7 @@ int serve(const gateway::ServeOptions& options) {
   slow_work.stop();
   // The store drains its queue (every accepted write is committed) before it is destroyed.
   store.value().reset();
-  std::cerr << "oofgate: stopped" << std::endl;
+  log_line(facade::LogLevel::kInfo, "stopped");
   return 0;
 }
 
