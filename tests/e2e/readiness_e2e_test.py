@@ -6,20 +6,12 @@ balancer stops sending once it sees 503), and 200 again once the database is bac
 import argparse
 import http.client
 import os
-import shutil
-import subprocess
 import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tests", "durability"))
 import gateway_driver as driver  # noqa: E402
-
-PG_CLUSTER = os.path.join(ROOT, "scripts", "pg-cluster")
-
-
-def pg(command, directory):
-    subprocess.run([PG_CLUSTER, command, directory], check=True, stdout=subprocess.DEVNULL)
 
 
 def readyz(port):
@@ -43,23 +35,15 @@ def wait_for(port, status, seconds=15):
 
 
 def run(binary):
-    work = driver.scratch_dir("oofgate-readyz-")
-    os.chmod(work, 0o755)  # the cluster runs as an unprivileged user
-    cluster = os.path.join(work, "pg")
-    pg("start", cluster)
+    work, cluster, url, users_file = driver.cluster_with_users("oofgate-readyz-", 1)
     gateway = None
     try:
-        with open(os.path.join(cluster, "url")) as f:
-            url = f.read().strip()
-        users_file = os.path.join(work, "users.json")
-        with open(users_file, "w") as f:
-            f.write(driver.users_json(1))
         gateway = driver.Gateway(binary, work, ["--store", url, "--access-log", "off", "--audit-log", "off"],
                                  users_file)
         status, body = wait_for(gateway.port, 200)
         assert (status, body) == (200, "ready\n"), ("/readyz with the database up", status, body)
 
-        pg("suspend", cluster)
+        driver.pg_cluster("suspend", cluster)
         status, body = wait_for(gateway.port, 503)
         assert status == 503, ("/readyz while the database is down, with no client traffic", status, body)
         assert body.startswith("not ready: the database does not answer: ") and body.endswith("\n") and \
@@ -68,7 +52,7 @@ def run(binary):
         status, _ = readyz(gateway.port)
         assert status == 503, "/readyz stays 503 while the database is down"
 
-        pg("resume", cluster)
+        driver.pg_cluster("resume", cluster)
         status, body = wait_for(gateway.port, 200, 30)
         assert (status, body) == (200, "ready\n"), ("/readyz after the database returned", status, body)
         status, _ = driver.Client(gateway.port).patch_settings(driver.user(0)["id"], {"timeZone": "Asia/Tokyo"})
@@ -77,8 +61,7 @@ def run(binary):
     finally:
         if gateway is not None:
             gateway.stop()
-        pg("stop", cluster)
-        shutil.rmtree(work, ignore_errors=True)
+        driver.remove_cluster(work, cluster)
 
 
 if __name__ == "__main__":
