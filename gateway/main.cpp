@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <string_view>
 #include <thread>
@@ -14,6 +15,7 @@
 #include "core/store/sqlite_backend.h"
 #include "core/time/clock.h"
 #include "core/time/time_zone_db.h"
+#include "facade_common/log.h"
 #include "gateway/admin/admin_command.h"
 #include "gateway/auth/credential_verifier.h"
 #include "gateway/auth/failure_limiter.h"
@@ -46,8 +48,11 @@ using namespace oofgate;
 constexpr int kFailed = 1;
 constexpr int kConfigurationError = 2;
 
+// The gateway's own lines on the error log ("oofgate: ..." in text format).
+void log_line(facade::LogLevel level, const std::string& message) { facade::log_line(level, "oofgate", "", message); }
+
 int fail(const std::string& message, int status = kFailed) {
-  std::cerr << "oofgate: " << message << std::endl;
+  log_line(facade::LogLevel::kError, message);
   return status;
 }
 
@@ -100,7 +105,8 @@ core::Result<std::unique_ptr<core::MailboxStore>> open_store(const gateway::Serv
 // The JWT verifier when --jwks or an HS256 secret is configured; nullptr otherwise.
 core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gateway::JwtOptions& options,
                                                                       const core::Directory& users,
-                                                                      const core::Clock& clock) {
+                                                                      const core::Clock& clock,
+                                                                      std::function<void()> jwks_loaded) {
   if (!options.enabled()) {
     return std::unique_ptr<gateway::JwtVerifier>();
   }
@@ -110,6 +116,7 @@ core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gate
   config.rules.leeway = options.leeway;
   config.jwks.location = options.jwks_file;
   config.jwks.ca_file = options.jwks_ca_file;
+  config.jwks_loaded = std::move(jwks_loaded);
   if (!options.hs256_secret_file.empty()) {
     auto secret = gateway::load_hs256_secret(options.hs256_secret_file);
     if (!secret) {
@@ -121,6 +128,7 @@ core::Result<std::unique_ptr<gateway::JwtVerifier>> open_jwt_verifier(const gate
 }
 
 int serve(const gateway::ServeOptions& options) {
+  facade::configure_error_log(options.observability.log_level, options.observability.log_format);
   // Before any thread starts, so only the wait below receives SIGINT, SIGTERM and SIGHUP.
   gateway::SignalWaiter signals;
   const auto systemd = gateway::SystemdNotifier::from_environment();
@@ -167,6 +175,8 @@ int serve(const gateway::ServeOptions& options) {
   }
   gateway::Observability& operations = *observability.value();
   service.set_audit(&operations);
+  store.value()->set_observer(operations.store_observer());
+  operations.set_store_health([&health_of = *store.value()] { return health_of.health(); });
   soap::XmlLimits xml_limits;
   xml_limits.max_depth = options.limits.xml_max_depth;
   xml_limits.max_elements = options.limits.xml_max_elements;
@@ -176,7 +186,7 @@ int serve(const gateway::ServeOptions& options) {
   json_limits.max_depth = options.limits.json_max_depth;
   json_limits.max_string_bytes = options.limits.json_max_string_bytes;
   json_limits.max_body_bytes = options.limits.body_bytes;
-  auto jwt = open_jwt_verifier(options.jwt, users, clock);
+  auto jwt = open_jwt_verifier(options.jwt, users, clock, [&operations] { operations.jwks_refreshes().Increment(); });
   if (!jwt) {
     return fail(jwt.error().message);
   }
@@ -230,18 +240,19 @@ int serve(const gateway::ServeOptions& options) {
       return fail("--admin-listen: " + admin_endpoint.error().message);
     }
     const auto admin_address = admin_endpoint.value().address();
-    std::cerr << "oofgate: admin listening on http://"
-              << (admin_address.is_v6() ? "[" + admin_address.to_string() + "]" : admin_address.to_string()) << ":"
-              << admin_endpoint.value().port() << std::endl;
+    log_line(facade::LogLevel::kInfo,
+             "admin listening on http://" +
+                 (admin_address.is_v6() ? "[" + admin_address.to_string() + "]" : admin_address.to_string()) + ":" +
+                 std::to_string(admin_endpoint.value().port()));
     admin_server->run();
   }
   server.run();
   operations.set_accepting(true);
   std::cout << "oofgate listening on " << listen_url << std::endl;
-  std::cerr << "oofgate: " << users.users().size() << " mailboxes, " << threads << " I/O threads, IANA tzdb "
-            << zones.iana_version() << ", store "
-            << (options.store_url.empty() ? options.data_dir + "/oofgate.sqlite3" : std::string("PostgreSQL (--store)"))
-            << std::endl;
+  log_line(facade::LogLevel::kInfo, std::to_string(users.users().size()) + " mailboxes, " + std::to_string(threads) +
+                                        " I/O threads, IANA tzdb " + zones.iana_version() + ", store " +
+                                        (options.store_url.empty() ? options.data_dir + "/oofgate.sqlite3"
+                                                                   : std::string("PostgreSQL (--store)")));
 
   systemd.ready();
 
@@ -250,15 +261,16 @@ int serve(const gateway::ServeOptions& options) {
   while (signals.wait() == gateway::LifecycleSignal::kReload) {
     systemd.reloading();
     if (auto refused = reloader.reload()) {
-      std::cerr << "oofgate: reload refused, the previous configuration stays: " << *refused << std::endl;
+      log_line(facade::LogLevel::kError, "reload refused, the previous configuration stays: " + *refused);
     } else {
-      std::cerr << "oofgate: reloaded: " << users.users().size() << " mailboxes"
-                << (tls ? ", TLS certificate and key" : "") << std::endl;
+      log_line(facade::LogLevel::kInfo, "reloaded: " + std::to_string(users.users().size()) + " mailboxes" +
+                                            (tls ? ", TLS certificate and key" : ""));
     }
     systemd.ready();
   }
   systemd.stopping();
-  std::cerr << "oofgate: signal " << signals.last_signal() << ", finishing in-flight requests" << std::endl;
+  log_line(facade::LogLevel::kInfo,
+           "signal " + std::to_string(signals.last_signal()) + ", finishing in-flight requests");
   operations.set_accepting(false);
   server.stop(options.limits.shutdown_grace);
   if (admin_server) {
@@ -268,7 +280,7 @@ int serve(const gateway::ServeOptions& options) {
   slow_work.stop();
   // The store drains its queue (every accepted write is committed) before it is destroyed.
   store.value().reset();
-  std::cerr << "oofgate: stopped" << std::endl;
+  log_line(facade::LogLevel::kInfo, "stopped");
   return 0;
 }
 
@@ -310,7 +322,7 @@ int check_config(const gateway::ServeOptions& options) {
     }
     checked("TLS certificate " + options.tls_certificate_file + " and key " + options.tls_key_file);
   }
-  if (auto jwt = open_jwt_verifier(options.jwt, *directory.value(), clock); !jwt) {
+  if (auto jwt = open_jwt_verifier(options.jwt, *directory.value(), clock, {}); !jwt) {
     return failed(jwt.error().message);
   } else if (jwt.value()) {
     checked("JWT keys");

@@ -1,5 +1,6 @@
 #include "core/store/cached_store.h"
 
+#include <chrono>
 #include <utility>
 
 #include "core/store/shared_defaults.h"
@@ -169,12 +170,17 @@ void CachedStore::commit_batch(std::deque<PendingWrite>& batch) {
   }
   // Callbacks run only after the commit: what they do (a facade answering) must not delay it.
   if (!records.empty()) {
+    const auto started = std::chrono::steady_clock::now();
     const Status committed = backend_->commit(records);
     if (!committed) {
+      health_.failed("the store cannot commit: " + committed.error().message);
       for (auto& [write, snapshot] : accepted) {
         write->done(Error{ErrorCode::kStoreUnavailable, committed.error().message});
       }
     } else {
+      health_.succeeded();
+      report_commit(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                    records.size());
       commits_.fetch_add(1);
       committed_writes_.fetch_add(records.size());
       for (auto& [entry, snapshot] : latest) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
@@ -8,6 +10,7 @@
 #include "core/model/mailbox_settings.h"
 #include "core/result.h"
 #include "core/store/mailbox_snapshot.h"
+#include "core/store/store_health.h"
 
 namespace oofgate::core {
 
@@ -43,6 +46,23 @@ class MailboxStore {
     (void)mailbox_ids;
     return Error{ErrorCode::kNotSupported, "this store learns new mailboxes only at start-up: restart the gateway"};
   }
+  // nullopt while the store commits and answers, else one line saying why it does not (for
+  // /readyz). Never a round trip per call: a store may start a rate-limited probe of its own.
+  virtual std::optional<std::string> health() { return health_.reason(); }
+  // Told about every committed batch from now on (nullptr: nobody). The observer must outlive
+  // the store's last commit.
+  void set_observer(StoreObserver* observer) { observer_.store(observer, std::memory_order_release); }
+
+ protected:
+  void report_commit(std::chrono::microseconds duration, std::size_t writes) noexcept {
+    if (StoreObserver* observer = observer_.load(std::memory_order_acquire)) {
+      observer->batch_committed(duration, writes);
+    }
+  }
+  StoreHealth health_;
+
+ private:
+  std::atomic<StoreObserver*> observer_{nullptr};
 };
 
 }  // namespace oofgate::core

@@ -13,6 +13,8 @@ namespace {
 // hold many callers.
 constexpr std::size_t kMaxReadBatch = 128;
 constexpr std::size_t kMaxWriteBatch = 512;
+// How often health() may start a probe read: two one-row reads a second cost the database nothing.
+constexpr std::chrono::milliseconds kHealthProbeInterval{500};
 
 Error unknown_mailbox(const std::string& mailbox_id) {
   return Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"};
@@ -100,6 +102,11 @@ void PostgresStore::read_batch(PgConnection& connection, std::deque<PendingRead>
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   auto latest = read_mailboxes(connection, ids, defaults_);
+  if (latest) {
+    health_.succeeded();
+  } else if (latest.error().code == ErrorCode::kStoreUnavailable) {
+    health_.failed("the database does not answer: " + latest.error().message);
+  }
   for (auto& pending : batch) {
     if (!latest) {
       pending.done(latest.error());
@@ -110,14 +117,47 @@ void PostgresStore::read_batch(PgConnection& connection, std::deque<PendingRead>
 }
 
 void PostgresStore::commit_batch(PgConnection& connection, std::deque<PgWrite>& batch) {
+  const auto started = std::chrono::steady_clock::now();
   WriteBatchOutcome outcome = commit_writes(connection, batch, defaults_);
   if (outcome.written != 0) {
+    report_commit(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                  outcome.written);
     commits_.fetch_add(1);
     committed_writes_.fetch_add(outcome.written);
   }
+  note_outcome(outcome.results);
   for (std::size_t i = 0; i < batch.size(); ++i) {
     batch[i].done(std::move(outcome.results[i]));
   }
+}
+
+void PostgresStore::note_outcome(const std::vector<Result<SnapshotPtr>>& results) {
+  // A refused mutation says nothing about the database; an unavailable store is a failure, and
+  // any committed write a success.
+  for (const auto& result : results) {
+    if (result) {
+      health_.succeeded();
+      return;
+    }
+  }
+  for (const auto& result : results) {
+    if (result.error().code == ErrorCode::kStoreUnavailable) {
+      health_.failed("the database does not commit: " + result.error().message);
+      return;
+    }
+  }
+}
+
+std::optional<std::string> PostgresStore::health() {
+  // Nothing notices an outage (or its end) without traffic, and a load balancer that saw 503
+  // sends none: so a probe asks for one mailbox, at most once per interval, on a reader thread.
+  const std::int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
+  std::int64_t last = last_probe_.load(std::memory_order_relaxed);
+  if (!defaults_.empty() && now - last >= std::chrono::nanoseconds(kHealthProbeInterval).count() &&
+      last_probe_.compare_exchange_strong(last, now, std::memory_order_relaxed)) {
+    read(defaults_.begin()->first, [](Result<SnapshotPtr>) {});
+  }
+  return health_.reason();
 }
 
 }  // namespace oofgate::core

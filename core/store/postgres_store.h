@@ -42,6 +42,9 @@ class PostgresStore final : public MailboxStore {
 
   void read(const std::string& mailbox_id, SnapshotCallback done) override;
   void update(const std::string& mailbox_id, Mutation mutation, SnapshotCallback done) override;
+  // The last read's or commit's outcome; starts a probe read at most every 500 ms, so that an
+  // outage and a recovery are seen without client traffic.
+  std::optional<std::string> health() override;
 
   // Commit batching statistics, for tests and the benchmark.
   std::uint64_t commits() const { return commits_.load(); }
@@ -58,6 +61,7 @@ class PostgresStore final : public MailboxStore {
   void run_committer();
   void read_batch(PgConnection& connection, std::deque<PendingRead>& batch);
   void commit_batch(PgConnection& connection, std::deque<PgWrite>& batch);
+  void note_outcome(const std::vector<Result<SnapshotPtr>>& results);
 
   Options options_;
   DefaultSnapshots defaults_;  // fixed after open(); also the set of known mailboxes
@@ -65,6 +69,7 @@ class PostgresStore final : public MailboxStore {
   BatchQueue<PgWrite> writes_;
   std::atomic<std::uint64_t> commits_{0};
   std::atomic<std::uint64_t> committed_writes_{0};
+  std::atomic<std::int64_t> last_probe_{0};  // steady_clock ticks of the last probe read
   std::vector<std::thread> threads_;
 };
 

@@ -52,7 +52,8 @@ void JwksRefresher::run() {
     if (loaded) {
       install_(std::move(loaded).value());
     } else {
-      facade::log_event("jwks", "", "refresh failed, keeping the last good keys: " + loaded.error().message);
+      facade::log_line(facade::LogLevel::kWarn, "jwks", "",
+                       "refresh failed, keeping the last good keys: " + loaded.error().message);
     }
     lock.lock();
     running_ = false;

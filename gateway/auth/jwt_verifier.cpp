@@ -57,6 +57,9 @@ core::Result<std::unique_ptr<JwtVerifier>> JwtVerifier::create(JwtVerifierConfig
       return loaded.error();
     }
     keys = std::make_shared<const JwtKeySet>(std::move(loaded).value());
+    if (config.jwks_loaded) {
+      config.jwks_loaded();
+    }
   }
   return std::unique_ptr<JwtVerifier>(new JwtVerifier(std::move(config), directory, clock, std::move(keys)));
 }
@@ -70,8 +73,12 @@ JwtVerifier::JwtVerifier(JwtVerifierConfig config, const core::Directory& direct
       cache_(config_.cache_capacity),
       applications_(config_.max_applications) {
   if (!config_.jwks.empty()) {
-    refresher_ = std::make_unique<JwksRefresher>(config_.jwks, clock_,
-                                                 [this](JwtKeySet fresh) { install_keys(std::move(fresh)); });
+    refresher_ = std::make_unique<JwksRefresher>(config_.jwks, clock_, [this](JwtKeySet fresh) {
+      install_keys(std::move(fresh));
+      if (config_.jwks_loaded) {
+        config_.jwks_loaded();
+      }
+    });
   }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <chrono>
 #include <cstddef>
 #include <memory>
@@ -28,6 +30,7 @@ struct JwtVerifierConfig {
   std::string hs256_secret;             // the key for tokens without a kid; empty: HS256 is refused
   std::size_t cache_capacity = 10000;   // verified tokens remembered
   std::size_t max_applications = 1024;  // distinct application subjects
+  std::function<void()> jwks_loaded;    // told of each JWKS load, at start and by the refresher (metrics)
 };
 
 // Verifies JWT bearer tokens (RFC 7519, JWS compact serialization RFC 7515) and maps them to a

@@ -1,8 +1,9 @@
 #include "gateway/auth/work_pool.h"
 
 #include <exception>
-#include <iostream>
 #include <string>
+
+#include "facade_common/log.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -12,9 +13,11 @@ void run_guarded(const std::function<void()>& step, const char* what) {
   try {
     step();
   } catch (const std::exception& error) {
-    std::cerr << std::string("oofgate: work pool ") + what + " threw: " + error.what() + "\n" << std::flush;
+    facade::log_line(facade::LogLevel::kError, "oofgate", "",
+                     std::string("work pool ") + what + " threw: " + error.what());
   } catch (...) {
-    std::cerr << std::string("oofgate: work pool ") + what + " threw a non-standard exception\n" << std::flush;
+    facade::log_line(facade::LogLevel::kError, "oofgate", "",
+                     std::string("work pool ") + what + " threw a non-standard exception");
   }
 }
 

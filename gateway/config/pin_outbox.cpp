@@ -7,13 +7,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <iostream>
 #include <optional>
 #include <system_error>
 #include <utility>
 #include <vector>
 
 #include <date/date.h>
+
+#include "facade_common/log.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -192,10 +193,10 @@ core::Result<std::string> PinOutbox::deliver(const core::User& user, std::string
 
 void PinOutbox::withdraw(const std::string& receipt) {
   if (::unlink(receipt.c_str()) != 0 || !sync_directory(directory_)) {
-    // One write per line; the file name carries no PIN.
-    std::cerr << std::string("oofgate: could not withdraw PIN message " + receipt + ": " +
-                             std::generic_category().message(errno) + " (its PIN never became valid)\n")
-              << std::flush;
+    // The file name carries no PIN.
+    facade::log_line(facade::LogLevel::kError, "oofgate", "",
+                     "could not withdraw PIN message " + receipt + ": " + std::generic_category().message(errno) +
+                         " (its PIN never became valid)");
   }
 }
 

@@ -40,7 +40,8 @@ std::string_view auth_failure_reason(const core::RequestTrace& trace) {
 Observability::Observability(ObservabilityOptions options)
     : options_(std::move(options)),
       registry_(std::make_shared<prometheus::Registry>()),
-      requests_(std::make_shared<RequestMetrics>()) {
+      requests_(std::make_shared<RequestMetrics>()),
+      store_(std::make_shared<StoreMetrics>()) {
   open_connections_ = &prometheus::BuildGauge()
                            .Name("oofgate_open_connections")
                            .Help("Client connections open now (main listener).")
@@ -127,6 +128,9 @@ void Observability::settings_changed(const core::SettingsChange& change) noexcep
 std::string Observability::scrape() const {
   auto families = registry_->Collect();
   for (auto& family : requests_->collect()) {
+    families.push_back(std::move(family));
+  }
+  for (auto& family : store_->collect()) {
     families.push_back(std::move(family));
   }
   prometheus::MetricFamily dropped{"oofgate_log_lines_dropped_total",

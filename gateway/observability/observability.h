@@ -18,6 +18,7 @@
 #include "gateway/observability/log_writer.h"
 #include "gateway/observability/observability_options.h"
 #include "gateway/observability/request_metrics.h"
+#include "gateway/observability/store_metrics.h"
 
 namespace oofgate::gateway {
 
@@ -40,6 +41,8 @@ class Observability final : public core::AuditSink {
 
   // For the JWT code: one more JWKS (re)load.
   prometheus::Counter& jwks_refreshes() { return *jwks_refreshes_; }
+  // For the store: its commits' duration and batch size; nullptr with --metrics off.
+  core::StoreObserver* store_observer() { return options_.metrics ? store_.get() : nullptr; }
 
   bool metrics_enabled() const { return options_.metrics; }
   // The Prometheus text exposition (format 0.0.4) of every metric.
@@ -59,6 +62,7 @@ class Observability final : public core::AuditSink {
   std::shared_ptr<LogWriter> audit_log_;
   std::shared_ptr<prometheus::Registry> registry_;
   std::shared_ptr<RequestMetrics> requests_;
+  std::shared_ptr<StoreMetrics> store_;
   prometheus::Gauge* open_connections_ = nullptr;
   prometheus::Counter* throttled_ = nullptr;
   prometheus::Family<prometheus::Counter>* auth_failures_ = nullptr;

@@ -3,10 +3,13 @@
 #include <cstdint>
 #include <string>
 
+#include "facade_common/log.h"
+
 namespace oofgate::gateway {
 
-enum class LogFormat { kText, kJson };
-enum class LogLevel { kError, kWarn, kInfo, kDebug };
+// The error log's settings belong to facade::log_line, which every stderr line goes through.
+using LogFormat = facade::LogFormat;
+using LogLevel = facade::LogLevel;
 
 // The operator's view of a running gateway: logs, metrics, health (README "Operations").
 struct ObservabilityOptions {

@@ -1,6 +1,5 @@
 #include "gateway/observability/request_metrics.h"
 
-#include <limits>
 #include <unordered_map>
 
 namespace oofgate::gateway {
@@ -14,29 +13,6 @@ std::string series_key(std::string_view facade, std::string_view operation) {
 }
 
 }  // namespace
-
-void LatencyHistogram::observe(std::chrono::microseconds duration) noexcept {
-  const double seconds = static_cast<double>(duration.count()) / 1e6;
-  std::size_t bucket = 0;
-  while (bucket < kBounds.size() && seconds > kBounds[bucket]) {
-    ++bucket;
-  }
-  buckets_[bucket].fetch_add(1, std::memory_order_relaxed);
-  sum_microseconds_.fetch_add(static_cast<std::uint64_t>(duration.count()), std::memory_order_relaxed);
-}
-
-void LatencyHistogram::collect(prometheus::ClientMetric& metric) const {
-  std::uint64_t cumulative = 0;
-  for (std::size_t i = 0; i < buckets_.size(); ++i) {
-    cumulative += buckets_[i].load(std::memory_order_relaxed);
-    prometheus::ClientMetric::Bucket bucket;
-    bucket.cumulative_count = cumulative;
-    bucket.upper_bound = i < kBounds.size() ? kBounds[i] : std::numeric_limits<double>::infinity();
-    metric.histogram.bucket.push_back(bucket);
-  }
-  metric.histogram.sample_count = cumulative;
-  metric.histogram.sample_sum = static_cast<double>(sum_microseconds_.load(std::memory_order_relaxed)) / 1e6;
-}
 
 RequestMetrics::Series& RequestMetrics::series(std::string_view facade, std::string_view operation) {
   // Per thread: (this metrics object, facade, operation) -> its series, which never moves.

@@ -14,22 +14,23 @@
 #include <prometheus/client_metric.h>
 #include <prometheus/metric_family.h>
 
+#include "gateway/observability/bucket_histogram.h"
+
 namespace oofgate::gateway {
 
-// A latency histogram recorded with three relaxed atomic adds and no lock (prometheus-cpp's own
-// Histogram takes a mutex per observation, which every I/O thread would contend on).
+// Request latency: Prometheus' default buckets, which cover a fast API, in seconds.
 class LatencyHistogram {
  public:
-  // Upper bounds in seconds, as Prometheus' default buckets cover a fast API.
   static constexpr std::array<double, 12> kBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                      0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
 
-  void observe(std::chrono::microseconds duration) noexcept;
-  void collect(prometheus::ClientMetric& metric) const;
+  void observe(std::chrono::microseconds duration) noexcept {
+    histogram_.observe(static_cast<std::uint64_t>(duration.count()));
+  }
+  void collect(prometheus::ClientMetric& metric) const { histogram_.collect(metric); }
 
  private:
-  std::array<std::atomic<std::uint64_t>, kBounds.size() + 1> buckets_{};  // the last one is +Inf
-  std::atomic<std::uint64_t> sum_microseconds_{0};
+  BucketHistogram<kBounds.size()> histogram_{kBounds, 1e6};
 };
 
 // Requests by facade, operation and status, and their latency by facade and operation. Series are

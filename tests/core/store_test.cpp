@@ -183,6 +183,38 @@ TEST(CachedStore, ACommitThatFailsIsNeitherAcknowledgedNorVisible) {
   EXPECT_EQ(read.get().value()->settings.um.play_on_phone_dial_string, "");
 }
 
+// Fails every commit while `failing` is set (a full or broken disk that gets fixed).
+class FlakyBackend final : public PersistenceBackend {
+ public:
+  explicit FlakyBackend(std::atomic<bool>& failing) : failing_(failing) {}
+  Result<std::vector<StoredMailbox>> load_all() override { return std::vector<StoredMailbox>{}; }
+  Status commit(const std::vector<StoredMailbox>&) override {
+    if (failing_.load()) {
+      return Error{ErrorCode::kStoreUnavailable, "disk on fire\n\tcall the fire brigade"};
+    }
+    return ok_status();
+  }
+
+ private:
+  std::atomic<bool>& failing_;
+};
+
+TEST(CachedStore, HealthReportsAFailingCommitInOneLineUntilACommitSucceeds) {
+  std::atomic<bool> failing{false};
+  auto store = open_store(std::make_unique<FlakyBackend>(failing));
+  EXPECT_EQ(store->health(), std::nullopt);
+  failing = true;
+  SnapshotWaiter refused;
+  store->update("a", set_dial_string("1"), refused.callback());
+  ASSERT_FALSE(refused.get());
+  EXPECT_EQ(store->health(), "the store cannot commit: disk on fire call the fire brigade");
+  failing = false;
+  SnapshotWaiter committed;
+  store->update("a", set_dial_string("2"), committed.callback());
+  ASSERT_TRUE(committed.get());
+  EXPECT_EQ(store->health(), std::nullopt);
+}
+
 // Holds the first commit until the test releases it, so a test can act while a commit (standing
 // in for a slow fsync) is in progress; logs every commit.
 class GatedBackend final : public PersistenceBackend {
@@ -376,6 +408,40 @@ TEST(SqliteBackend, WalStaysBoundedUnderAWriteStreamThatNeverPauses) {
   const auto rows = sqlite_at(path)->load_all();
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows.value().size(), static_cast<std::size_t>(kMailboxes));
+}
+
+// Records every batch the store reports, as its size.
+class BatchRecorder final : public StoreObserver {
+ public:
+  void batch_committed(std::chrono::microseconds duration, std::size_t writes) noexcept override {
+    (void)duration;  // a wall-clock figure: only the batch sizes are exact
+    std::lock_guard lock(mutex_);
+    sizes_.push_back(writes);
+  }
+  std::vector<std::size_t> sizes() {
+    std::lock_guard lock(mutex_);
+    return sizes_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::size_t> sizes_;
+};
+
+TEST_F(CachedStoreDuringACommit, TheObserverSeesEachCommittedBatchWithItsSize) {
+  BatchRecorder recorder;
+  store_->set_observer(&recorder);
+  SnapshotWaiter second, third, fourth;
+  store_->update("a", set_dial_string("2"), second.callback());
+  store_->update("b", set_dial_string("3"), third.callback());
+  store_->update("a", set_dial_string("4"), fourth.callback());
+  backend_->release();
+  ASSERT_TRUE(first_.get());
+  ASSERT_TRUE(second.get());
+  ASSERT_TRUE(third.get());
+  ASSERT_TRUE(fourth.get());
+  EXPECT_EQ(recorder.sizes(), (std::vector<std::size_t>{1, 3}));
+  store_->set_observer(nullptr);
 }
 
 }  // namespace

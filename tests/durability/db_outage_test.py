@@ -6,35 +6,17 @@ nothing, and it recovers by itself once the database is back."""
 import argparse
 import json
 import os
-import shutil
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gateway_driver as driver  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PG_CLUSTER = os.path.join(ROOT, "scripts", "pg-cluster")
-
-
-def pg(command, directory):
-    subprocess.run([PG_CLUSTER, command, directory], check=True, stdout=subprocess.DEVNULL)
-
-
 def run(binary):
-    work = driver.scratch_dir("oofgate-outage-")
-    os.chmod(work, 0o755)  # the cluster runs as an unprivileged user
-    cluster = os.path.join(work, "pg")
-    pg("start", cluster)
+    work, cluster, url, users_file = driver.cluster_with_users("oofgate-outage-", 1)
     gateway = None
     client = None
     try:
-        with open(os.path.join(cluster, "url")) as f:
-            url = f.read().strip()
-        users_file = os.path.join(work, "users.json")
-        with open(users_file, "w") as f:
-            f.write(driver.users_json(1))
         who = driver.user(0)
         gateway = driver.Gateway(binary, work, ["--store", url], users_file)
         driver.require_facades(gateway, who)
@@ -42,7 +24,7 @@ def run(binary):
         status, body = client.patch_settings(who["id"], {"timeZone": "Europe/Berlin"})
         assert status == 200, (status, body)
 
-        pg("suspend", cluster)
+        driver.pg_cluster("suspend", cluster)
         status, body = client.request("GET", "/v1.0/users/%s/mailboxSettings" % who["id"],
                                       {"Authorization": "Bearer " + driver.APP_TOKEN})
         assert status == 503, ("Graph read during the outage", status, body)
@@ -54,7 +36,7 @@ def run(binary):
         assert gateway.process.poll() is None, "the gateway must stay up while the database is down"
         print("outage: Graph read/write 503, SOAP Server fault, gateway still up")
 
-        pg("resume", cluster)
+        driver.pg_cluster("resume", cluster)
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -92,8 +74,7 @@ def run(binary):
             client.close()
         if gateway is not None:
             gateway.stop()
-        pg("stop", cluster)
-        shutil.rmtree(work, ignore_errors=True)
+        driver.remove_cluster(work, cluster)
 
 
 if __name__ == "__main__":

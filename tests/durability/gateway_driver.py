@@ -180,6 +180,40 @@ def scratch_dir(prefix):
     return tempfile.mkdtemp(prefix=prefix)
 
 
+PG_CLUSTER = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                          "scripts", "pg-cluster")
+
+
+def pg_cluster(command, directory):
+    """scripts/pg-cluster start|suspend|resume|stop DIR."""
+    subprocess.run([PG_CLUSTER, command, directory], check=True, stdout=subprocess.DEVNULL)
+
+
+def cluster_with_users(prefix, count):
+    """A scratch directory with a PostgreSQL cluster of its own (a test that suspends the database
+    must not share one) and a users file of `count` users: (work, cluster, url, users_file).
+    remove_cluster() stops and deletes both."""
+    work = scratch_dir(prefix)
+    os.chmod(work, 0o755)  # the cluster runs as an unprivileged user
+    cluster = os.path.join(work, "pg")
+    pg_cluster("start", cluster)
+    try:
+        with open(os.path.join(cluster, "url")) as f:
+            url = f.read().strip()
+        users_file = os.path.join(work, "users.json")
+        with open(users_file, "w") as f:
+            f.write(users_json(count))
+    except OSError:
+        remove_cluster(work, cluster)
+        raise
+    return work, cluster, url, users_file
+
+
+def remove_cluster(work, cluster):
+    pg_cluster("stop", cluster)
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def main(run):
     """Runs `run()`; any failure exits non-zero (never a skip: CI must not pass what did not run)."""
     try:

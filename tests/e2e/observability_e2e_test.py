@@ -5,6 +5,7 @@ secret in any log stream, and a stdout nobody reads never stalls request handlin
 
 import argparse
 import base64
+import concurrent.futures
 import http.client
 import json
 import os
@@ -12,6 +13,7 @@ import re
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -191,9 +193,14 @@ def test_admin_listener(binary, users, workdir):
     status, _, _ = call(gateway.port, "GET", "/healthz")
     check(status == 200, "the main listener still answers /healthz")
     call(gateway.port, "GET", SETTINGS, bearer())
+    # A request is counted once its answer is written, which the client may see a moment sooner.
+    series = 'oofgate_http_requests_total{facade="graph",operation="getMailboxSettings",code="200"}'
+    deadline = time.time() + 2
     values, _ = scrape(admin)
-    check(metric(values, 'oofgate_http_requests_total{facade="graph",operation="getMailboxSettings",code="200"}') == 1,
-          "the admin listener serves the main listener's metrics")
+    while metric(values, series) != 1 and time.time() < deadline:
+        time.sleep(0.05)
+        values, _ = scrape(admin)
+    check(metric(values, series) == 1, "the admin listener serves the main listener's metrics")
     status, _, _ = call(admin, "GET", SETTINGS, bearer())
     check(status == 404, "the admin listener serves nothing else (got %d)" % status)
     out, _ = gateway.stop()
@@ -235,12 +242,100 @@ def test_closed_stdout(binary, users, workdir):
     gateway.err.close()
 
 
+def test_store_metrics(binary, users, workdir):
+    """Every acknowledged write was committed in a batch the store histograms count: sequential
+    writes are one batch each, concurrent ones share batches but every write is counted once."""
+    # No concurrency limit: the concurrent writes below are all one caller's to one mailbox.
+    gateway = Gateway(binary, users, workdir, "--access-log", "off", "--audit-log", "off",
+                      "--throttle-concurrency", "0")
+    port = gateway.port
+    commits = "oofgate_store_commit_duration_seconds_count"
+    batches = "oofgate_store_commit_batch_writes_count"
+    writes = "oofgate_store_commit_batch_writes_sum"
+    single = 'oofgate_store_commit_batch_writes_bucket{le="1"}'
+    before, text = scrape(port)
+    check("# TYPE oofgate_store_commit_duration_seconds histogram" in text and
+          "# TYPE oofgate_store_commit_batch_writes histogram" in text, "the store histograms are exposed")
+    for zone in ("Europe/Berlin", "Asia/Tokyo", "Europe/Paris", "America/Denver"):
+        status, _, _ = call(port, "PATCH", SETTINGS, bearer({"Content-Type": "application/json"}),
+                            json.dumps({"timeZone": zone}))
+        check(status == 200, "PATCH timeZone answers 200 (got %d)" % status)
+    after, _ = scrape(port)
+    for name in (commits, batches, writes, single):
+        check(metric(after, name) - metric(before, name) == 4,
+              "4 sequential writes move %s by exactly 4 (%s -> %s)" % (name, metric(before, name), metric(after, name)))
+
+    def patch(zone):
+        return call(port, "PATCH", SETTINGS, bearer({"Content-Type": "application/json"}),
+                    json.dumps({"timeZone": zone}))[0]
+
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(patch, ["Europe/Berlin", "Asia/Tokyo"] * 16))
+    check(statuses == [200] * 32, "32 concurrent PATCHes answer 200")
+    final, _ = scrape(port)
+    check(metric(final, writes) - metric(after, writes) == 32,
+          "32 concurrent writes add exactly 32 to the batch-size sum (got %s)" % (metric(final, writes) - metric(after, writes)))
+    check(1 <= metric(final, batches) - metric(after, batches) <= 32, "in at most 32 commits")
+    check(metric(final, batches) == metric(final, commits), "one duration sample per committed batch")
+    gateway.stop()
+
+
+def json_lines(text):
+    """Each stderr line as a JSON object; a line that is not one fails the check and is skipped."""
+    records = []
+    for line in text.splitlines():
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            check(False, "an error-log line is not JSON: %r" % line)
+    return records
+
+
+def test_error_log_format_and_level(binary, users, workdir):
+    gateway = Gateway(binary, users, os.path.join(workdir), "--log-format", "json", "--access-log", "off")
+    _, err = gateway.stop()
+    records = json_lines(err)
+    check(len(records) >= 3, "--log-format json: the start-up summary, signal and stop lines (got %d)" % len(records))
+    check(all(set(r) == {"time", "level", "component", "request_id", "message"} for r in records),
+          "every JSON error-log line has exactly time, level, component, request_id, message: %r" % records[:1])
+    check(all(r["level"] == "info" and r["component"] == "oofgate" for r in records),
+          "start-up and shutdown lines are info lines of component oofgate")
+    check(any(re.fullmatch(r"\d+ mailboxes, \d+ I/O threads, .*", r["message"]) for r in records),
+          "the start-up summary is one of them")
+    check(records and records[-1]["message"] == "stopped", "the last line says stopped")
+    check(all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", r["time"]) for r in records),
+          "times are UTC RFC 3339 with microseconds")
+
+    quiet_dir = os.path.join(workdir, "quiet")
+    os.mkdir(quiet_dir)
+    gateway = Gateway(binary, users, quiet_dir, "--log-level", "error", "--access-log", "off")
+    out, err = gateway.stop()
+    check(err == "", "--log-level error: no info line at start or stop (got %r)" % err)
+    check(out.strip() == gateway.ready_line, "and the ready line on stdout is unaffected")
+
+    # An error still gets through --log-level error, in JSON: the admin port is taken.
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        result = subprocess.run([binary, "serve", "--listen", "127.0.0.1:0", "--data-dir",
+                                 os.path.join(workdir, "failing"), "--users", users, "--log-level", "error",
+                                 "--log-format", "json", "--admin-listen", "127.0.0.1:%d" % taken.getsockname()[1]],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=30)
+    finally:
+        taken.close()
+    records = json_lines(result.stderr.decode())
+    check(result.returncode == 1 and len(records) == 1 and records[0]["level"] == "error" and
+          records[0]["message"].startswith("--admin-listen: "),
+          "a start-up failure is one JSON error line (exit %d, %r)" % (result.returncode, records))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", required=True)
     parser.add_argument("--users", required=True)
     args = parser.parse_args()
-    for test in (test_main_listener, test_admin_listener, test_stuck_stdout, test_closed_stdout):
+    for test in (test_main_listener, test_store_metrics, test_error_log_format_and_level, test_admin_listener, test_stuck_stdout, test_closed_stdout):
         workdir = tempfile.mkdtemp(prefix="oofgate-observe-")
         try:
             test(args.binary, args.users, workdir)

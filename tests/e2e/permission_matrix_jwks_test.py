@@ -64,10 +64,25 @@ def test_start_needs_the_key_set(binary, workdir, jwks, ca_file, users_file):
     jwks.mode = "normal"
 
 
+def jwks_loads(port):
+    """oofgate_jwks_refreshes_total from /metrics: key sets loaded, at start and by refreshes."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", "/metrics")
+        body = connection.getresponse().read().decode()
+    finally:
+        connection.close()
+    for line in body.splitlines():
+        if line.startswith("oofgate_jwks_refreshes_total "):
+            return float(line.split()[1])
+    return None
+
+
 def test_rotation(port, jwks, workdir, first):
     """A key published after the start is used without a restart; the first token that names it
     is refused while the refresh runs and the same token is accepted once it is in."""
     check(get(port, adele_token(first))[0] == 200, "the key fetched at start verifies")
+    check(jwks_loads(port) == 1, "the JWKS load at start is counted once: %r" % jwks_loads(port))
     second = SigningKey(workdir, "rotated-2", "ES256")
     jwks.keys = [first.jwk(), second.jwk()]
     token = adele_token(second)
@@ -78,6 +93,7 @@ def test_rotation(port, jwks, workdir, first):
         time.sleep(0.1)
         status, message = get(port, token)
     check(status == 200, "the rotated key is accepted without a restart: %d %r" % (status, message))
+    check(jwks_loads(port) == 2, "the refresh that loaded the new key is counted: %r" % jwks_loads(port))
 
 
 def wait_for_log(path, text, seconds):
