@@ -67,7 +67,7 @@ std::optional<GraphError> authentication_error(const core::Caller& caller, const
       challenge += ", authorization_uri=\"" + challenge_text(issuer) + "\"";
     }
     if (token_failed) {
-      challenge += ", error=\"invalid_token\", error_description=\"" + challenge_text(error.message) + "\"";
+      challenge += R"(, error="invalid_token", error_description=")" + challenge_text(error.message) + "\"";
     }
     for (auto& [name, value] : error.headers) {
       if (name == "WWW-Authenticate") {

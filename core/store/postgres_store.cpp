@@ -155,7 +155,7 @@ std::optional<std::string> PostgresStore::health() {
   std::int64_t last = last_probe_.load(std::memory_order_relaxed);
   if (!defaults_.empty() && now - last >= std::chrono::nanoseconds(kHealthProbeInterval).count() &&
       last_probe_.compare_exchange_strong(last, now, std::memory_order_relaxed)) {
-    read(defaults_.begin()->first, [](Result<SnapshotPtr>) {});
+    read(defaults_.begin()->first, [](const Result<SnapshotPtr>&) {});
   }
   return health_.reason();
 }

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "gateway/auth/https_fetch.h"
+#include "gateway/auth/https/https_fetch.h"
 #include "gateway/config/jwks_file.h"
 
 namespace oofgate::gateway {

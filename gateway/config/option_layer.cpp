@@ -65,7 +65,8 @@ core::Status apply_layer(const OptionLayer& layer, ServeOptions& options) {
 
 EnvironmentLookup process_environment() {
   return [](const std::string& name) -> std::optional<std::string> {
-    const char* value = std::getenv(name.c_str());
+    // Read while options are parsed, before any thread is started.
+    const char* value = std::getenv(name.c_str());  // NOLINT(concurrency-mt-unsafe)
     return value != nullptr ? std::optional<std::string>(value) : std::nullopt;
   };
 }
@@ -77,7 +78,9 @@ core::Result<OptionLayer> read_environment(const EnvironmentLookup& environment)
     const auto direct = environment(name);
     const auto from_file = environment(name + "_FILE");
     if (direct && from_file) {
-      return config_error("environment variables " + name + " and " + name + "_FILE are both set; use one");
+      std::string both = "environment variables ";
+      both.append(name).append(" and ").append(name).append("_FILE are both set; use one");
+      return config_error(both);
     }
     if (direct) {
       add_values(option, *direct, "environment variable " + name, layer);

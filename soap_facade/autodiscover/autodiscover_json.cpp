@@ -69,7 +69,7 @@ facade::HttpResponse answer_autodiscover_json(std::string_view query, std::strin
     if (core::iequals_ascii(*requested, protocol.name)) {
       const std::string base(origin.empty() ? std::string_view("http://localhost") : origin);
       // The origin is --public-url (checked to need no escaping) or the listen address.
-      return json_response(http::status::ok, "{\"Protocol\":\"" + std::string(protocol.name) + "\",\"Url\":\"" + base +
+      return json_response(http::status::ok, R"({"Protocol":")" + std::string(protocol.name) + R"(","Url":")" + base +
                                                  std::string(protocol.path) + "\"}");
     }
   }

@@ -52,7 +52,7 @@ void handle_set_user_oof_settings(const EwsContext& context, const Reply& reply)
   }
   core::MailboxSettingsPatch settings;
   settings.automatic_replies = std::get<core::AutomaticRepliesPatch>(std::move(patch));
-  context.service.update(*owner, std::move(settings), [reply](core::Result<core::SnapshotPtr> result) {
+  context.service.update(*owner, settings, [reply](core::Result<core::SnapshotPtr> result) {
     // Rendered on the connection's thread, so the committer only commits.
     guarded(reply, [&] {
       facade::run_on_connection(reply.connection(), [reply, result = std::move(result)] {

@@ -1,4 +1,4 @@
-#include "gateway/auth/https_fetch.h"
+#include "gateway/auth/https/https_fetch.h"
 
 #include <exception>
 #include <optional>
@@ -153,19 +153,20 @@ core::Result<std::string> fetch_https(const HttpsFetchOptions& options) {
   }
   const auto deadline = std::chrono::steady_clock::now() + options.timeout;
   std::optional<core::Result<std::string>> outcome;
-  asio::co_spawn(io, exchange(stream, *target, options, deadline), [&](std::exception_ptr failure, std::string body) {
-    if (!failure) {
-      outcome.emplace(std::move(body));
-      return;
-    }
-    try {
-      std::rethrow_exception(failure);
-    } catch (const boost::system::system_error& e) {
-      outcome.emplace(fetch_error(options.url, describe(e)));
-    } catch (const std::exception& e) {
-      outcome.emplace(fetch_error(options.url, e.what()));
-    }
-  });
+  asio::co_spawn(io, exchange(stream, *target, options, deadline),
+                 [&](const std::exception_ptr& failure, std::string body) {
+                   if (!failure) {
+                     outcome.emplace(std::move(body));
+                     return;
+                   }
+                   try {
+                     std::rethrow_exception(failure);
+                   } catch (const boost::system::system_error& e) {
+                     outcome.emplace(fetch_error(options.url, describe(e)));
+                   } catch (const std::exception& e) {
+                     outcome.emplace(fetch_error(options.url, e.what()));
+                   }
+                 });
   // The resolver has no deadline of its own: run_until bounds the whole exchange.
   io.run_until(deadline + std::chrono::seconds(1));
   if (!outcome) {
