@@ -2,9 +2,9 @@
 // (@microsoft/microsoft-graph-client), as a Graph client developer would use it.
 //   node graph_client_test.mjs --binary build/oofgate
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -12,6 +12,10 @@ import { after, before, describe, test } from "node:test";
 import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
 
 import { OofgateBearerAuth } from "./oofgate_auth.mjs";
+import { startOofgate, stopOofgate } from "./oofgate_process.mjs";
+
+const startGateway = (dir, extraArgs) => startOofgate(binary, dir, extraArgs);
+const stopGateway = stopOofgate;
 
 const binaryFlag = process.argv.indexOf("--binary");
 const binary = binaryFlag > 0 ? process.argv[binaryFlag + 1] : process.env.OOFGATE_BINARY;
@@ -25,48 +29,6 @@ assert.equal(process.env.NODE_EXTRA_CA_CERTS, join(tlsDir, "ca.pem"), "NODE_EXTR
 
 const ADELE_ID = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
 const ALEX_ID = "2b7a1d65-1f3c-4e1b-9a0f-0c3b5e2d7a91";
-const USERS = {
-  users: [
-    { id: ADELE_ID, userPrincipalName: "adele@contoso.com", displayName: "Adele Vance", password: "Adele-Pa55", umEnabled: true },
-    { id: ALEX_ID, userPrincipalName: "alex@contoso.com", displayName: "Alex Wilber", password: "Alex-Pa55", umEnabled: true },
-  ],
-  tokens: [
-    { token: "adele-rw", user: "adele@contoso.com", kind: "delegated", scopes: ["MailboxSettings.ReadWrite"] },
-    { token: "app-rw", kind: "application", roles: ["MailboxSettings.ReadWrite"] },
-  ],
-};
-
-// Starts `oofgate serve` on a free loopback port and resolves once it printed its address.
-function startGateway(dir, extraArgs = []) {
-  mkdirSync(join(dir, "data"), { recursive: true });
-  writeFileSync(join(dir, "users.json"), JSON.stringify(USERS));
-  const child = spawn(binary, ["serve", "--listen", "127.0.0.1:0", "--data-dir", join(dir, "data"),
-                               "--users", join(dir, "users.json"), "--threads", "2", ...extraArgs],
-                      { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`oofgate not ready: ${seen}`)); }, 60000);
-    child.on("exit", (code) => reject(new Error(`oofgate exited (${code}) before it was ready: ${seen}`)));
-    child.stdout.on("data", (chunk) => {
-      seen += chunk;
-      const match = /oofgate listening on (https?:\/\/127\.0\.0\.1:\d+)\n/.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        child.removeAllListeners("exit");
-        resolve({ child, url: match[1] });
-      }
-    });
-  });
-}
-
-function stopGateway(gateway) {
-  return new Promise((resolve) => {
-    if (gateway.child.exitCode !== null) { resolve(gateway.child.exitCode); return; }
-    gateway.child.on("exit", (code) => resolve(code));
-    gateway.child.kill("SIGTERM");
-  });
-}
-
 // The chain a user builds for plain-http oofgate: our auth middleware instead of the SDK's
 // AuthenticationHandler (see oofgate_auth.mjs), then the SDK's own retry and fetch handlers.
 function graphClient(url, token, { retry = true } = {}) {
