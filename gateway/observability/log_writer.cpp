@@ -1,30 +1,34 @@
 #include "gateway/observability/log_writer.h"
 
+#include <limits.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 
 namespace oofgate::gateway {
+
 namespace {
 
-void write_all(int fd, const std::string& line) {
-  std::size_t done = 0;
-  while (done < line.size()) {
-    const ssize_t written = ::write(fd, line.data() + done, line.size() - done);
-    if (written < 0 && errno == EINTR) {
-      continue;
-    }
-    if (written <= 0) {
-      return;  // the reader went away: the line is lost, the process goes on
-    }
-    done += static_cast<std::size_t>(written);
+// Appends to a regular file are whole however large; a pipe or socket keeps a write whole only up
+// to PIPE_BUF, and another process (a shell, systemd) may write to the same one.
+std::size_t largest_whole_write(int fd) {
+  struct stat status {};
+  if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
+    return 64 * 1024;
   }
+  return PIPE_BUF;
 }
 
 }  // namespace
 
-LogWriter::LogWriter(int fd, bool owns_fd, std::size_t capacity)
-    : fd_(fd), owns_fd_(owns_fd), capacity_(capacity), thread_([this] { run(); }) {}
+LogWriter::LogWriter(int fd, bool owns_fd, std::size_t capacity, std::chrono::milliseconds linger)
+    : fd_(fd),
+      owns_fd_(owns_fd),
+      capacity_(capacity),
+      linger_(linger),
+      chunk_limit_(largest_whole_write(fd)),
+      thread_([this] { run(); }) {}
 
 LogWriter::~LogWriter() {
   {
@@ -40,15 +44,20 @@ LogWriter::~LogWriter() {
 
 bool LogWriter::submit(std::string line) noexcept {
   try {
+    bool was_empty = false;
     {
       const std::lock_guard lock(mutex_);
       if (queue_.size() >= capacity_ || stopping_) {
         dropped_.fetch_add(1, std::memory_order_relaxed);
         return false;
       }
+      was_empty = queue_.empty();
       queue_.push_back(std::move(line));
     }
-    wake_.notify_one();
+    // Only an empty queue can have the writer asleep; otherwise it will find this line itself.
+    if (was_empty) {
+      wake_.notify_one();
+    }
     return true;
   } catch (...) {
     dropped_.fetch_add(1, std::memory_order_relaxed);
@@ -65,12 +74,47 @@ void LogWriter::run() {
       if (queue_.empty()) {
         return;  // stopping, and every queued line is written
       }
+      if (!stopping_ && linger_.count() > 0) {
+        // Let the lines of the next moment join this batch; a stop cuts the wait short.
+        wake_.wait_for(lock, linger_, [this] { return stopping_; });
+      }
       batch.swap(queue_);
     }
-    for (const auto& line : batch) {
-      write_all(fd_, line);
-    }
+    write_batch(batch);
     batch.clear();
+  }
+}
+
+void LogWriter::write_batch(const std::deque<std::string>& batch) {
+  chunk_.clear();
+  for (const auto& line : batch) {
+    if (!chunk_.empty() && chunk_.size() + line.size() > chunk_limit_) {
+      write_all(chunk_.data(), chunk_.size());
+      chunk_.clear();
+    }
+    if (line.size() >= chunk_limit_) {
+      write_all(line.data(), line.size());
+      continue;
+    }
+    chunk_ += line;
+  }
+  if (!chunk_.empty()) {
+    write_all(chunk_.data(), chunk_.size());
+  }
+}
+
+void LogWriter::write_all(const char* data, std::size_t size) {
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t written = ::write(fd_, data + done, size - done);
+    writes_.fetch_add(1, std::memory_order_relaxed);
+    if (written < 0 && errno == EINTR) {
+      continue;
+    }
+    if (written <= 0) {
+      return;  // the reader went away: the rest is lost, the process goes on
+    }
+    done += static_cast<std::size_t>(written);
   }
 }
 
