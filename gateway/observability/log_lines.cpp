@@ -1,47 +1,16 @@
 #include "gateway/observability/log_lines.h"
 
-#include <rapidjson/writer.h>
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
 
 #include <date/date.h>
 
 #include "core/text/utf8.h"
+#include "facade_common/json_text.h"
 
 namespace oofgate::gateway {
 namespace {
-
-// RapidJSON's output stream concept over the line itself: the line is built in place, with room
-// for a typical line reserved up front, instead of in a StringBuffer and copied out.
-class LineStream {
- public:
-  using Ch = char;
-  LineStream() { line_.reserve(512); }
-  void Put(char c) { line_.push_back(c); }
-  void Flush() {}
-  std::string take() {
-    line_.push_back('\n');
-    return std::move(line_);
-  }
-
- private:
-  std::string line_;
-};
-
-using JsonWriter = rapidjson::Writer<LineStream>;
-
-// Client-chosen text (a client-request-id, an operation name) is made printable UTF-8 first.
-void text(JsonWriter& writer, std::string_view key, std::string_view value) {
-  writer.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-  if (value.empty()) {
-    writer.Null();
-    return;
-  }
-  if (core::is_valid_utf8(value)) {
-    writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    return;
-  }
-  const std::string safe = core::printable_excerpt(value, 256);
-  writer.String(safe.data(), static_cast<rapidjson::SizeType>(safe.size()));
-}
 
 void put_digits(char* out, unsigned value, int width) {
   for (int i = width - 1; i >= 0; --i) {
@@ -75,59 +44,106 @@ std::string_view utc_timestamp(std::chrono::system_clock::time_point now, char (
   return {out, sizeof out};
 }
 
-void start(JsonWriter& writer, std::string_view type, std::chrono::system_clock::time_point now) {
-  writer.StartObject();
-  char stamp[27];
-  text(writer, "time", utc_timestamp(now, stamp));
-  text(writer, "type", type);
-}
+// One log line, built by appending: every field is a key and a string, a number or null, in a
+// flat object or in the objects of one array (the audit's changes).
+class JsonLine {
+ public:
+  JsonLine(std::string_view type, std::chrono::system_clock::time_point now) {
+    line_.reserve(512);
+    line_ += '{';
+    char stamp[27];
+    text("time", utc_timestamp(now, stamp));
+    text("type", type);
+  }
+
+  // Client-chosen text (a client-request-id, an operation name) is made printable UTF-8 first.
+  void text(std::string_view key, std::string_view value) {
+    put_key(key);
+    if (value.empty()) {
+      line_ += "null";
+    } else if (core::is_valid_utf8(value)) {
+      facade::append_json_string(line_, value);
+    } else {
+      facade::append_json_string(line_, core::printable_excerpt(value, 256));
+    }
+  }
+  void number(std::string_view key, std::uint64_t value) {
+    put_key(key);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    line_.append(digits, end);
+  }
+  void open(std::string_view key, char bracket) {
+    put_key(key);
+    line_ += bracket;
+    first_ = true;
+  }
+  void open_element() {
+    if (!first_) {
+      line_ += ',';
+    }
+    line_ += '{';
+    first_ = true;
+  }
+  void close(char bracket) {
+    line_ += bracket;
+    first_ = false;
+  }
+  std::string take() {
+    line_ += "}\n";
+    return std::move(line_);
+  }
+
+ private:
+  void put_key(std::string_view key) {
+    if (!first_) {
+      line_ += ',';
+    }
+    first_ = false;
+    line_ += '"';
+    line_.append(key);  // keys are this file's own plain literals
+    line_ += "\":";
+  }
+
+  std::string line_;
+  bool first_ = true;
+};
 
 }  // namespace
 
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now) {
-  LineStream line;
-  JsonWriter writer(line);
-  start(writer, "access", now);
-  text(writer, "request_id", trace.request_id);
-  text(writer, "client_request_id", trace.client_request_id);
-  text(writer, "remote_address", facts.remote_address);
-  text(writer, "facade", trace.facade);
-  text(writer, "operation", trace.operation);
-  text(writer, "caller", trace.subject);
-  text(writer, "mailbox", trace.mailbox);
-  writer.Key("status");
-  writer.Uint(facts.status);
-  writer.Key("duration_us");
-  writer.Int64(facts.duration.count());
-  writer.Key("bytes_in");
-  writer.Uint64(facts.bytes_in);
-  writer.Key("bytes_out");
-  writer.Uint64(facts.bytes_out);
-  writer.EndObject();
+  JsonLine line("access", now);
+  line.text("request_id", trace.request_id);
+  line.text("client_request_id", trace.client_request_id);
+  line.text("remote_address", facts.remote_address);
+  line.text("facade", trace.facade);
+  line.text("operation", trace.operation);
+  line.text("caller", trace.subject);
+  line.text("mailbox", trace.mailbox);
+  line.number("status", facts.status);
+  line.number("duration_us", static_cast<std::uint64_t>(std::max<std::int64_t>(facts.duration.count(), 0)));
+  line.number("bytes_in", facts.bytes_in);
+  line.number("bytes_out", facts.bytes_out);
   return line.take();
 }
 
 std::string audit_log_line(const core::SettingsChange& change, std::chrono::system_clock::time_point now) {
-  LineStream line;
-  JsonWriter writer(line);
-  start(writer, "audit", now);
-  text(writer, "request_id", change.origin.request_id);
-  text(writer, "caller", change.origin.subject);
-  text(writer, "facade", change.origin.facade);
-  text(writer, "operation", change.origin.operation);
-  text(writer, "mailbox", change.mailbox_id);
-  writer.Key("changes");
-  writer.StartArray();
+  JsonLine line("audit", now);
+  line.text("request_id", change.origin.request_id);
+  line.text("caller", change.origin.subject);
+  line.text("facade", change.origin.facade);
+  line.text("operation", change.origin.operation);
+  line.text("mailbox", change.mailbox_id);
+  line.open("changes", '[');
   for (const auto& property : change.changes) {
-    writer.StartObject();
-    text(writer, "property", property.property);
-    text(writer, "from", property.before);
-    text(writer, "to", property.after);
-    writer.EndObject();
+    line.open_element();
+    line.text("property", property.property);
+    line.text("from", property.before);
+    line.text("to", property.after);
+    line.close('}');
   }
-  writer.EndArray();
-  writer.EndObject();
+  line.close(']');
   return line.take();
 }
 

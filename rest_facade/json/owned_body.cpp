@@ -1,30 +1,9 @@
 #include "rest_facade/json/owned_body.h"
 
-#include <algorithm>
-
-#include "rest_facade/json/json_writer.h"
+#include "facade_common/json_text.h"
 
 namespace oofgate::rest {
-namespace {
-
-// Appends `value` as a JSON string. Object ids and archive folder ids need no escaping, so
-// they are copied as they are; anything else goes through RapidJSON's escaping.
-void append_json_string(std::string& out, std::string_view value) {
-  const bool plain = std::none_of(value.begin(), value.end(),
-                                  [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
-  if (plain) {
-    out += '"';
-    out.append(value);
-    out += '"';
-    return;
-  }
-  rapidjson::StringBuffer buffer;
-  JsonWriter writer(buffer);
-  write_string(writer, value);
-  out.append(buffer.GetString(), buffer.GetSize());
-}
-
-}  // namespace
+using facade::append_json_string;
 
 std::string owned_body(std::string_view context_url, std::optional<std::string_view> archive_folder,
                        std::string_view shared_object) {

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 
 #include <date/date.h>
+#include <rapidjson/document.h>
 
 namespace oofgate::gateway {
 namespace {
@@ -38,6 +40,44 @@ TEST(LogLines, TextThatIsNotUtf8IsMadePrintable) {
   EXPECT_EQ(line.find('\xff'), std::string::npos) << line;
   EXPECT_NE(line.find("\"client_request_id\":\"bad"), std::string::npos) << line;
   EXPECT_EQ(line.back(), '\n');
+}
+
+TEST(LogLines, AuditLineIsOneJsonObjectWithEscapedValuesAndEveryChange) {
+  core::SettingsChange change;
+  change.origin.request_id = "r-1";
+  change.origin.facade = "graph";
+  change.mailbox_id = "m-1";
+  change.changes.push_back({"automaticRepliesSetting.status", "disabled", "alwaysEnabled"});
+  change.changes.push_back({"timeZone", "UTC", "say \"hi\"\\\n\t\x01"});
+  const std::string line = audit_log_line(change, std::chrono::system_clock::now());
+  ASSERT_EQ(line.back(), '\n');
+  EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
+  rapidjson::Document parsed;
+  parsed.Parse(line.data(), line.size() - 1);
+  ASSERT_FALSE(parsed.HasParseError()) << line;
+  EXPECT_STREQ(parsed["type"].GetString(), "audit");
+  EXPECT_TRUE(parsed["caller"].IsNull());
+  ASSERT_EQ(parsed["changes"].Size(), 2U);
+  EXPECT_STREQ(parsed["changes"][0]["to"].GetString(), "alwaysEnabled");
+  EXPECT_EQ(std::string(parsed["changes"][1]["to"].GetString()), "say \"hi\"\\\n\t\x01");
+}
+
+TEST(LogLines, AccessLineNumbersAndFieldsParse) {
+  core::RequestTrace trace;
+  trace.request_id = "abc";
+  AccessFacts facts;
+  facts.status = 204;
+  facts.duration = std::chrono::microseconds(1234);
+  facts.bytes_in = 17;
+  facts.bytes_out = 18446744073709551615ULL;
+  const std::string line = access_log_line(trace, facts, std::chrono::system_clock::now());
+  rapidjson::Document parsed;
+  parsed.Parse(line.data(), line.size() - 1);
+  ASSERT_FALSE(parsed.HasParseError()) << line;
+  EXPECT_EQ(parsed["status"].GetUint(), 204U);
+  EXPECT_EQ(parsed["duration_us"].GetUint64(), 1234U);
+  EXPECT_EQ(parsed["bytes_out"].GetUint64(), 18446744073709551615ULL);
+  EXPECT_STREQ(parsed["request_id"].GetString(), "abc");
 }
 
 }  // namespace
