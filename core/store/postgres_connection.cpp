@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <cstdint>
 #include <utility>
 
 namespace oofgate::core {
@@ -153,6 +154,31 @@ std::string pg_text_array(const std::vector<std::string>& items) {
     out += '"';
   }
   out += '}';
+  return out;
+}
+
+namespace {
+
+void put_int32(std::string& out, std::uint32_t value) {
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    out += static_cast<char>((value >> shift) & 0xFF);
+  }
+}
+
+}  // namespace
+
+std::string pg_binary_bytea_array(const std::vector<std::string>& items) {
+  constexpr std::uint32_t kByteaOid = 17;
+  std::string out;
+  put_int32(out, 1);  // dimensions
+  put_int32(out, 0);  // no NULL elements
+  put_int32(out, kByteaOid);
+  put_int32(out, static_cast<std::uint32_t>(items.size()));
+  put_int32(out, 1);  // lower bound
+  for (const auto& item : items) {
+    put_int32(out, static_cast<std::uint32_t>(item.size()));
+    out += item;
+  }
   return out;
 }
 

@@ -76,5 +76,8 @@ class PgConnection {
 
 // A text[] literal ('{"a","b"}') for `= ANY($1::text[])`, quoting every element.
 std::string pg_text_array(const std::vector<std::string>& items);
+// A bytea[] in PostgreSQL's binary array format (what array_send writes), for a binary parameter
+// cast as `$n::bytea[]`: one statement carries every row's bytes without hex or escaping.
+std::string pg_binary_bytea_array(const std::vector<std::string>& items);
 
 }  // namespace oofgate::core

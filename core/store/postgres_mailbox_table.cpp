@@ -26,9 +26,12 @@ constexpr const char* kSelectForUpdate =
     "SELECT mailbox_id, version, settings FROM mailbox_settings WHERE mailbox_id = ANY($1::text[]) "
     "ORDER BY mailbox_id FOR UPDATE;";
 
-constexpr const char* kUpsert =
-    "INSERT INTO mailbox_settings(mailbox_id, version, settings) VALUES ($1, $2, $3) "
-    "ON CONFLICT (mailbox_id) DO UPDATE SET version = excluded.version, settings = excluded.settings;";
+// Every changed row in one statement (one round trip however large the batch); the rows exist
+// and are locked, since the placeholders were inserted and selected FOR UPDATE above.
+constexpr const char* kUpdateChanged =
+    "UPDATE mailbox_settings AS m SET version = u.version, settings = u.settings "
+    "FROM unnest($1::text[], $2::bigint[], $3::bytea[]) AS u(mailbox_id, version, settings) "
+    "WHERE m.mailbox_id = u.mailbox_id;";
 
 // A deadlock or serialization failure rolls the whole batch back; trying again is safe
 // because nothing was acknowledged and mutations are pure.
@@ -136,13 +139,20 @@ Attempt attempt(PgConnection& connection, std::deque<PgWrite>& batch, const std:
     (void)connection.exec_script("ROLLBACK;");
     return Attempt{std::move(outcome)};
   }
-  for (const auto& id : changed) {
+  std::vector<std::string> ids_changed(changed.begin(), changed.end());
+  std::vector<std::string> versions;
+  std::vector<std::string> settings;
+  versions.reserve(changed.size());
+  settings.reserve(changed.size());
+  for (const auto& id : ids_changed) {
     const SnapshotPtr& snapshot = latest.at(id);
-    std::vector<PgParam> params = {PgParam{id}, PgParam{std::to_string(snapshot->version)},
-                                   PgParam{encode_settings(snapshot->settings), true}};
-    if (auto upserted = connection.exec(kUpsert, params); !upserted) {
-      return abort(upserted.error());
-    }
+    versions.push_back(std::to_string(snapshot->version));
+    settings.push_back(encode_settings(snapshot->settings));
+  }
+  const std::vector<PgParam> params = {PgParam{pg_text_array(ids_changed)}, PgParam{pg_text_array(versions)},
+                                       PgParam{pg_binary_bytea_array(settings), true}};
+  if (auto updated = connection.exec(kUpdateChanged, params); !updated) {
+    return abort(updated.error());
   }
   // If the connection drops here the outcome is unknown; the write is then reported as failed
   // (never acknowledged), which is the only answer that cannot be a lie.
