@@ -275,13 +275,12 @@ void MailboxService::commit(const std::string& mailbox_id, Mutation mutation, Sn
         }
         return next;
       },
-      [this, before, mailbox_id, origin = std::move(origin), done = std::move(done)](Result<SnapshotPtr> result) {
-        // Only an acknowledged write that changed something is audited: after the commit, once.
+      [this, before, mailbox_id, origin = std::move(origin),
+       done = std::move(done)](Result<SnapshotPtr> result) mutable {
+        // Only an acknowledged write is audited: after the commit, once. The sink compares the
+        // states on its own thread; a write that changed nothing then writes no audit line.
         if (result && before->has_value()) {
-          SettingsChange change{origin, mailbox_id, diff_settings(**before, result.value()->settings)};
-          if (!change.changes.empty()) {
-            audit_->settings_changed(change);
-          }
+          audit_->write_committed(CommittedWrite{std::move(origin), mailbox_id, std::move(**before), result.value()});
         }
         done(std::move(result));
       });

@@ -127,4 +127,8 @@ std::vector<PropertyChange> diff_settings(const MailboxSettings& before, const M
   return changes;
 }
 
+SettingsChange describe_change(const CommittedWrite& write) {
+  return SettingsChange{write.origin, write.mailbox_id, diff_settings(write.before, write.after->settings)};
+}
+
 }  // namespace oofgate::core

@@ -5,6 +5,7 @@
 
 #include "core/model/mailbox_settings.h"
 #include "core/service/request_trace.h"
+#include "core/store/mailbox_snapshot.h"
 
 namespace oofgate::core {
 
@@ -23,12 +24,25 @@ struct SettingsChange {
   std::vector<PropertyChange> changes;
 };
 
-// Where MailboxService reports committed changes (the gateway's audit log). Called on the
-// store's committer after the commit, so it must only hand the change on, never block.
+// One acknowledged write as the committer hands it over: the state it replaced and the state it
+// made. Comparing them (describe_change) is the receiver's work, done off the committer.
+struct CommittedWrite {
+  RequestTrace origin;
+  std::string mailbox_id;
+  MailboxSettings before;
+  SnapshotPtr after;
+};
+
+// The change a committed write made; `changes` is empty for a no-op write.
+SettingsChange describe_change(const CommittedWrite& write);
+
+// Where MailboxService reports committed writes (the gateway's audit log). Called on the store's
+// committer after the commit, so it must only hand the write on: no diffing, no formatting, no
+// blocking.
 class AuditSink {
  public:
   virtual ~AuditSink() = default;
-  virtual void settings_changed(const SettingsChange& change) noexcept = 0;
+  virtual void write_committed(CommittedWrite write) noexcept = 0;
 };
 
 // The properties that differ between two states, in a fixed order; empty for a no-op write.

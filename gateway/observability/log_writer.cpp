@@ -25,63 +25,13 @@ std::size_t largest_whole_write(int fd) {
 LogWriter::LogWriter(int fd, bool owns_fd, std::size_t capacity, std::chrono::milliseconds linger)
     : fd_(fd),
       owns_fd_(owns_fd),
-      capacity_(capacity),
-      linger_(linger),
       chunk_limit_(largest_whole_write(fd)),
-      thread_([this] { run(); }) {}
+      worker_(capacity, linger, [this](std::deque<std::string>& batch) { write_batch(batch); }) {}
 
 LogWriter::~LogWriter() {
-  {
-    const std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
-  thread_.join();
+  worker_.stop();  // every queued line is written before the descriptor closes
   if (owns_fd_) {
     ::close(fd_);
-  }
-}
-
-bool LogWriter::submit(std::string line) noexcept {
-  try {
-    bool was_empty = false;
-    {
-      const std::lock_guard lock(mutex_);
-      if (queue_.size() >= capacity_ || stopping_) {
-        dropped_.fetch_add(1, std::memory_order_relaxed);
-        return false;
-      }
-      was_empty = queue_.empty();
-      queue_.push_back(std::move(line));
-    }
-    // Only an empty queue can have the writer asleep; otherwise it will find this line itself.
-    if (was_empty) {
-      wake_.notify_one();
-    }
-    return true;
-  } catch (...) {
-    dropped_.fetch_add(1, std::memory_order_relaxed);
-    return false;
-  }
-}
-
-void LogWriter::run() {
-  std::deque<std::string> batch;
-  for (;;) {
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) {
-        return;  // stopping, and every queued line is written
-      }
-      if (!stopping_ && linger_.count() > 0) {
-        // Let the lines of the next moment join this batch; a stop cuts the wait short.
-        wake_.wait_for(lock, linger_, [this] { return stopping_; });
-      }
-      batch.swap(queue_);
-    }
-    write_batch(batch);
-    batch.clear();
   }
 }
 

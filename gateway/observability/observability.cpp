@@ -72,7 +72,11 @@ Observability::Observability(ObservabilityOptions options)
                           .Add({});
 }
 
-Observability::~Observability() = default;
+Observability::~Observability() {
+  if (audit_worker_) {
+    audit_worker_->stop();
+  }
+}
 
 core::Result<std::unique_ptr<Observability>> Observability::create(const ObservabilityOptions& options) {
   std::unique_ptr<Observability> observability(new Observability(options));
@@ -90,6 +94,11 @@ core::Result<std::unique_ptr<Observability>> Observability::create(const Observa
     }
     observability->audit_log_ = std::move(audit).value();
   }
+  // At most this many committed writes (each with the state it replaced) wait to be audited.
+  constexpr std::size_t kAuditQueue = 4096;
+  observability->audit_worker_ = std::make_unique<BatchingWorker<core::CommittedWrite>>(
+      kAuditQueue, LogWriter::kDefaultLinger,
+      [raw = observability.get()](std::deque<core::CommittedWrite>& writes) { raw->audit(writes); });
   return observability;
 }
 
@@ -115,13 +124,22 @@ void Observability::request_done(const core::RequestTrace& trace, const AccessFa
 void Observability::connection_opened() noexcept { open_connections_->Increment(); }
 void Observability::connection_closed() noexcept { open_connections_->Decrement(); }
 
-void Observability::settings_changed(const core::SettingsChange& change) noexcept {
-  try {
-    audited_changes_->Increment();
-    if (audit_log_) {
-      audit_log_->submit(audit_log_line(change, std::chrono::system_clock::now()));
+void Observability::write_committed(core::CommittedWrite write) noexcept { audit_worker_->submit(std::move(write)); }
+
+void Observability::audit(std::deque<core::CommittedWrite>& writes) noexcept {
+  for (const auto& write : writes) {
+    try {
+      const core::SettingsChange change = core::describe_change(write);
+      if (change.changes.empty()) {
+        continue;  // a no-op write: nothing to audit
+      }
+      audited_changes_->Increment();
+      if (audit_log_) {
+        audit_log_->submit(audit_log_line(change, std::chrono::system_clock::now()));
+      }
+    } catch (...) {
+      // Out of memory while auditing: this line is lost, the write was committed and answered.
     }
-  } catch (...) {
   }
 }
 
@@ -139,7 +157,8 @@ std::string Observability::scrape() const {
                                    {}};
   prometheus::ClientMetric metric;
   metric.counter.value = static_cast<double>((access_log_ ? access_log_->dropped() : 0) +
-                                             (audit_log_ && audit_log_ != access_log_ ? audit_log_->dropped() : 0));
+                                             (audit_log_ && audit_log_ != access_log_ ? audit_log_->dropped() : 0) +
+                                             audit_worker_->dropped());
   dropped.metric.push_back(metric);
   families.push_back(std::move(dropped));
   return prometheus::TextSerializer().Serialize(families);

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "core/result.h"
 #include "core/service/settings_audit.h"
+#include "gateway/observability/batching_worker.h"
 #include "gateway/observability/log_lines.h"
 #include "gateway/observability/log_writer.h"
 #include "gateway/observability/observability_options.h"
@@ -37,7 +39,9 @@ class Observability final : public core::AuditSink {
   void request_done(const core::RequestTrace& trace, const AccessFacts& facts) noexcept;
   void connection_opened() noexcept;
   void connection_closed() noexcept;
-  void settings_changed(const core::SettingsChange& change) noexcept override;
+  // Hands the write to the audit worker thread, which compares the states, counts a real change
+  // and writes its audit line: the store's committer does none of that.
+  void write_committed(core::CommittedWrite write) noexcept override;
 
   // For the JWT code: one more JWKS (re)load.
   prometheus::Counter& jwks_refreshes() { return *jwks_refreshes_; }
@@ -56,6 +60,7 @@ class Observability final : public core::AuditSink {
 
  private:
   explicit Observability(ObservabilityOptions options);
+  void audit(std::deque<core::CommittedWrite>& writes) noexcept;
 
   ObservabilityOptions options_;
   std::shared_ptr<LogWriter> access_log_;  // shared with audit_log_ when both go to one place
@@ -68,6 +73,8 @@ class Observability final : public core::AuditSink {
   prometheus::Family<prometheus::Counter>* auth_failures_ = nullptr;
   prometheus::Counter* jwks_refreshes_ = nullptr;
   prometheus::Counter* audited_changes_ = nullptr;
+  // Last: stopped (every handed-over write audited) before the logs it writes to close.
+  std::unique_ptr<BatchingWorker<core::CommittedWrite>> audit_worker_;
   std::function<std::optional<std::string>()> store_health_;
   std::atomic<bool> accepting_{false};
 };

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <functional>
+#include <mutex>
+#include <vector>
 
 #include "support/core_fixture.h"
 
@@ -71,6 +73,41 @@ TEST_F(MailboxServiceTest, SetOofStatusSwitchesOnlyTheState) {
   EXPECT_EQ(disabled->settings.automatic_replies.internal_reply_message, "inside");
   EXPECT_EQ(disabled->settings.automatic_replies.scheduled_start, enabled->settings.automatic_replies.scheduled_start);
   EXPECT_FALSE(core.service->oof_active(disabled->settings));
+}
+
+// Records what the committer hands over, and on which thread, without comparing anything.
+class RecordingAudit final : public AuditSink {
+ public:
+  void write_committed(CommittedWrite write) noexcept override {
+    const std::lock_guard lock(mutex);
+    writes.push_back(std::move(write));
+  }
+  std::mutex mutex;
+  std::vector<CommittedWrite> writes;
+};
+
+TEST_F(MailboxServiceTest, TheAuditGetsTheStatesOfEachAcknowledgedWriteAndDescribesOnlyRealChanges) {
+  RecordingAudit audit;
+  core.service->set_audit(&audit);
+  SnapshotWaiter on;
+  core.service->set_oof_status(core.adele(), true, on.callback());
+  ASSERT_TRUE(on.get().ok());
+  SnapshotWaiter again;
+  core.service->set_oof_status(core.adele(), true, again.callback());
+  ASSERT_TRUE(again.get().ok());
+  SnapshotWaiter refused;
+  core.service->set_oof_status(core.no_um_user(), true, refused.callback());
+  ASSERT_FALSE(refused.get().ok());
+  core.service->set_audit(nullptr);
+
+  const std::lock_guard lock(audit.mutex);
+  ASSERT_EQ(audit.writes.size(), 2U);  // the refused write is not handed over
+  const SettingsChange first = describe_change(audit.writes[0]);
+  EXPECT_EQ(first.mailbox_id, core.adele().id);
+  ASSERT_EQ(first.changes.size(), 1U);
+  EXPECT_EQ(first.changes[0].before, "disabled");
+  EXPECT_EQ(first.changes[0].after, "always_enabled");
+  EXPECT_TRUE(describe_change(audit.writes[1]).changes.empty());  // a no-op: no audit line
 }
 
 TEST_F(MailboxServiceTest, UmOperationsNeedAUmEnabledUser) {
