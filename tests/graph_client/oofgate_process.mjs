@@ -17,7 +17,8 @@ export const USERS = {
 };
 
 // `oofgate serve` on a free loopback port in `dir`; resolves to {child, url} once it printed
-// its ready line, so no test waits on a timer.
+// its ready line, so no test waits on a timer. After that its stdout (the access log) is read and
+// dropped: a pipe nobody reads fills at 64 KiB and the gateway's log writer would block on it.
 export function startOofgate(binary, dir, extraArgs = []) {
   mkdirSync(join(dir, "data"), { recursive: true });
   writeFileSync(join(dir, "users.json"), JSON.stringify(USERS));
@@ -26,26 +27,67 @@ export function startOofgate(binary, dir, extraArgs = []) {
                       { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`oofgate not ready: ${seen}`)); }, 60000);
-    child.on("exit", (code) => reject(new Error(`oofgate exited (${code}) before it was ready: ${seen}`)));
-    child.stdout.on("data", (chunk) => {
+    const stopWaiting = () => {
+      clearTimeout(timer);
+      child.stdout.off("data", onData);
+      child.off("exit", onEarlyExit);
+      child.off("error", onError);
+    };
+    // Only this function's own listeners are removed: stopOofgate's exit listener must survive
+    // the access log lines the gateway still writes while it drains.
+    const onData = (chunk) => {
       seen += chunk;
       const match = /oofgate listening on (https?:\/\/127\.0\.0\.1:\d+)\n/.exec(seen);
       if (match) {
-        clearTimeout(timer);
-        child.removeAllListeners("exit");
+        stopWaiting();
+        child.stdout.resume();
         resolve({ child, url: match[1] });
       }
-    });
+    };
+    const onEarlyExit = (code, signal) => {
+      stopWaiting();
+      reject(new Error(`oofgate exited (${code ?? signal}) before it was ready: ${seen}`));
+    };
+    const onError = (error) => {
+      stopWaiting();
+      reject(new Error(`oofgate could not be started: ${error.message}`));
+    };
+    const timer = setTimeout(() => {
+      stopWaiting();
+      child.kill("SIGKILL");
+      reject(new Error(`oofgate not ready: ${seen}`));
+    }, 60000);
+    child.stdout.on("data", onData);
+    child.on("exit", onEarlyExit);
+    child.on("error", onError);
   });
 }
 
-// SIGTERM, then the exit status (0 after a graceful drain).
-export function stopOofgate(gateway) {
-  return new Promise((resolve) => {
-    if (gateway.child.exitCode !== null) { resolve(gateway.child.exitCode); return; }
-    gateway.child.on("exit", (code) => resolve(code));
-    gateway.child.kill("SIGTERM");
+// How long a stopped gateway may take to drain and exit (LeakSanitizer's exit scan included)
+// before stopOofgate kills it and fails: a test must fail, never hang.
+export const STOP_TIMEOUT_MS = 60000;
+
+// The exit status after SIGTERM: 0 after a graceful drain, the signal's name ("SIGABRT", ...) if
+// a signal ended it, including one that ended it before this call. Rejects, after SIGKILL, when it
+// has not exited within `timeoutMs`.
+export function stopOofgate(gateway, { timeoutMs = STOP_TIMEOUT_MS } = {}) {
+  const child = gateway.child;
+  const status = () => child.exitCode ?? child.signalCode;
+  if (status() !== null) {
+    return Promise.resolve(status());
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off("exit", onExit);
+      child.kill("SIGKILL");
+      reject(new Error(`oofgate (pid ${child.pid}) did not exit within ${timeoutMs} ms of SIGTERM; killed`));
+    }, timeoutMs);
+    const onExit = (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? signal);
+    };
+    child.once("exit", onExit);
+    child.kill("SIGTERM");
   });
 }
 
