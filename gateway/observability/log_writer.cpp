@@ -1,10 +1,10 @@
 #include "gateway/observability/log_writer.h"
 
-#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 
 namespace oofgate::gateway {
 
