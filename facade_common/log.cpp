@@ -9,9 +9,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <date/date.h>
-
 #include "core/text/utf8.h"
+#include "facade_common/log_time.h"
 
 namespace oofgate::facade {
 namespace {
@@ -48,8 +47,7 @@ std::string json_line(LogLevel level, std::string_view component, std::string_vi
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   writer.StartObject();
-  json_field(writer, "time",
-             date::format("%FT%TZ", std::chrono::floor<std::chrono::microseconds>(std::chrono::system_clock::now())));
+  json_field(writer, "time", log_timestamp(std::chrono::system_clock::now()));
   json_field(writer, "level", level_name(level));
   json_field(writer, "component", component);
   json_field(writer, "request_id", core::printable_excerpt(request_id, 256));

@@ -4,45 +4,12 @@
 #include <charconv>
 #include <cstdint>
 
-#include <date/date.h>
-
 #include "core/text/utf8.h"
 #include "facade_common/json_text.h"
+#include "facade_common/log_time.h"
 
 namespace oofgate::gateway {
 namespace {
-
-void put_digits(char* out, unsigned value, int width) {
-  for (int i = width - 1; i >= 0; --i) {
-    out[i] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  }
-}
-
-// "YYYY-MM-DDTHH:MM:SS.ffffffZ", written by hand: it is on every access line, and date::format
-// goes through an ostringstream that cost more than the rest of the line.
-std::string_view utc_timestamp(std::chrono::system_clock::time_point now, char (&out)[27]) {
-  const auto micros = std::chrono::floor<std::chrono::microseconds>(now);
-  const auto day = std::chrono::floor<date::days>(micros);
-  const date::year_month_day ymd{day};
-  const auto since_midnight = micros - day;
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_midnight).count();
-  put_digits(out, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
-  out[4] = '-';
-  put_digits(out + 5, static_cast<unsigned>(ymd.month()), 2);
-  out[7] = '-';
-  put_digits(out + 8, static_cast<unsigned>(ymd.day()), 2);
-  out[10] = 'T';
-  put_digits(out + 11, static_cast<unsigned>(seconds / 3600), 2);
-  out[13] = ':';
-  put_digits(out + 14, static_cast<unsigned>(seconds / 60 % 60), 2);
-  out[16] = ':';
-  put_digits(out + 17, static_cast<unsigned>(seconds % 60), 2);
-  out[19] = '.';
-  put_digits(out + 20, static_cast<unsigned>(since_midnight.count() % 1000000), 6);
-  out[26] = 'Z';
-  return {out, sizeof out};
-}
 
 // One log line, built by appending: every field is a key and a string, a number or null, in a
 // flat object or in the objects of one array (the audit's changes).
@@ -51,8 +18,7 @@ class JsonLine {
   JsonLine(std::string_view type, std::chrono::system_clock::time_point now) {
     line_.reserve(512);
     line_ += '{';
-    char stamp[27];
-    text("time", utc_timestamp(now, stamp));
+    text("time", facade::log_timestamp(now));
     text("type", type);
   }
 
