@@ -73,7 +73,8 @@ class Observability final : public core::AuditSink {
   prometheus::Family<prometheus::Counter>* auth_failures_ = nullptr;
   prometheus::Counter* jwks_refreshes_ = nullptr;
   prometheus::Counter* audited_changes_ = nullptr;
-  // Last: stopped (every handed-over write audited) before the logs it writes to close.
+  // Stopped first by ~Observability (every handed-over write audited) while the logs it writes
+  // to are still open.
   std::unique_ptr<BatchingWorker<core::CommittedWrite>> audit_worker_;
   std::function<std::optional<std::string>()> store_health_;
   std::atomic<bool> accepting_{false};
