@@ -178,5 +178,30 @@ TYPED_TEST(MailboxStoreContract, WritesQueuedTogetherShareCommits) {
   EXPECT_EQ(this->read("a").value()->version, static_cast<std::uint64_t>(kWrites / 3));
 }
 
+// One batch writing several mailboxes whose settings differ in length and hold bytes that need
+// escaping in every encoding (quotes, backslashes, braces, control characters, UTF-8): each
+// mailbox gets back exactly its own bytes, after a reopen too (PostgreSQL writes such a batch as
+// one statement carrying every row).
+TYPED_TEST(MailboxStoreContract, ABatchOfAwkwardTextComesBackByteForByte) {
+  const std::vector<std::string> texts = {std::string("{\"a\\b\"}\t\n\x01 caf\xc3\xa9"), std::string(3000, 'x'),
+                                          std::string("'); DROP TABLE mailbox_settings; --")};
+  std::vector<std::shared_ptr<SnapshotWaiter>> waiters;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    auto waiter = std::make_shared<SnapshotWaiter>();
+    this->store_->update(kContractMailboxes[i], set_dial_string(texts[i]), waiter->callback());
+    waiters.push_back(waiter);
+  }
+  for (auto& waiter : waiters) {
+    ASSERT_TRUE(waiter->get().ok());
+  }
+  this->reopen();
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto read = this->read(kContractMailboxes[i]);
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(read.value()->version, 1U);
+    EXPECT_EQ(read.value()->settings.um.play_on_phone_dial_string, texts[i]);
+  }
+}
+
 }  // namespace
 }  // namespace oofgate::testing
