@@ -16,7 +16,7 @@ using reuse_port = net::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>
 namespace {
 
 template <class Stream>
-void start_session(tcp::socket socket, SessionContext& context, ConnectionLimit::Slot slot) {
+void start_session(Socket socket, SessionContext& context, ConnectionLimit::Slot slot) {
   // The slot is returned when the session is destroyed, whichever thread drops it last.
   std::shared_ptr<Session<Stream>> session(new Session<Stream>(std::move(socket), context),
                                            [slot = std::move(slot)](Session<Stream>* ended) mutable {
@@ -57,7 +57,7 @@ void Listener::stop() {
 }
 
 void Listener::accept() {
-  acceptor_.async_accept(io_, [self = shared_from_this()](boost::system::error_code error, tcp::socket socket) {
+  acceptor_.async_accept(io_, [self = shared_from_this()](boost::system::error_code error, Socket socket) {
     if (error == net::error::operation_aborted || !self->acceptor_.is_open()) {
       return;
     }
@@ -90,7 +90,7 @@ void Listener::retry_later(const boost::system::error_code& error) {
 // Beyond --max-connections a connection is accepted and closed at once rather than left in
 // the backlog: the client learns immediately instead of waiting for a timeout, and the queue
 // keeps moving, so a client arriving after a slot frees up gets in at once.
-void Listener::admit(tcp::socket socket) {
+void Listener::admit(Socket socket) {
   auto slot = shared_.connections.try_acquire();
   if (!slot) {
     shared_.refused.report("connection refused: " + std::to_string(shared_.connections.max()) +

@@ -10,6 +10,7 @@
 #include "gateway/server/connection_limit.h"
 #include "gateway/server/rate_limited_log.h"
 #include "gateway/server/session_context.h"
+#include "gateway/server/socket.h"
 
 namespace oofgate::gateway {
 
@@ -39,7 +40,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
  private:
   void accept();
   void retry_later(const boost::system::error_code& error);
-  void admit(boost::asio::ip::tcp::socket socket);
+  void admit(Socket socket);
 
   boost::asio::io_context& io_;
   boost::asio::ip::tcp::acceptor acceptor_;

@@ -73,6 +73,7 @@ core::Result<net::ip::tcp::endpoint> Server::bind(const std::string& host, std::
 void Server::run() {
   for (auto& worker : workers_) {
     worker->listener->start();
+    worker->sweeper->start();
     worker->thread = std::thread([&io = worker->io] { io.run(); });
   }
 }
@@ -94,6 +95,9 @@ void Server::stop(std::chrono::seconds grace) {
     net::post(worker->io, [&worker = *worker] {
       worker.listener->stop();
       worker.context.drain();
+      if (worker.context.live_sessions() == 0) {
+        worker.sweeper->stop();  // nothing left to hold to a deadline: let run() return now
+      }
     });
   }
   const auto deadline = std::chrono::steady_clock::now() + grace;

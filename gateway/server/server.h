@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/connection_limit.h"
+#include "gateway/server/deadline_sweeper.h"
 #include "gateway/server/listen_address_lock.h"
 #include "gateway/server/listener.h"
 #include "gateway/server/rate_limited_log.h"
@@ -51,9 +52,10 @@ class Server {
 
   struct Worker {
     Worker(RequestDispatcher& dispatcher, SessionLimits limits, ReloadableTlsContext* tls)
-        : io(1), context(dispatcher, limits, tls) {}
+        : io(1), context(dispatcher, limits, tls), sweeper(std::make_shared<DeadlineSweeper>(io, context)) {}
     boost::asio::io_context io;
     SessionContext context;
+    std::shared_ptr<DeadlineSweeper> sweeper;
     std::shared_ptr<Listener> listener;
     std::thread thread;
   };

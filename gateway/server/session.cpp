@@ -4,6 +4,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/detect_ssl.hpp>
 
 #include "core/text/ascii.h"
@@ -35,7 +36,7 @@ std::size_t field_bytes(const http::fields::value_type& field) {
 }
 
 template <class Stream>
-Stream make_stream(net::ip::tcp::socket socket, net::ssl::context* tls) {
+Stream make_stream(Socket socket, net::ssl::context* tls) {
   if constexpr (std::is_same_v<Stream, TlsStream>) {
     return Stream(std::move(socket), *tls);
   } else {
@@ -46,7 +47,7 @@ Stream make_stream(net::ip::tcp::socket socket, net::ssl::context* tls) {
 }  // namespace
 
 template <class Stream>
-Session<Stream>::Session(net::ip::tcp::socket socket, SessionContext& context)
+Session<Stream>::Session(Socket socket, SessionContext& context)
     : executor_(socket.get_executor()),
       tls_settings_(kEncrypted ? context.tls()->current() : nullptr),
       stream_(make_stream<Stream>(std::move(socket), tls_settings_.get())),
@@ -71,8 +72,8 @@ void Session<Stream>::start() {
     context_.observability()->connection_opened();
   }
   beast::error_code ignored;
-  tcp().socket().set_option(net::ip::tcp::no_delay(true), ignored);
-  const auto peer = tcp().socket().remote_endpoint(ignored);
+  tcp().set_option(net::ip::tcp::no_delay(true), ignored);
+  const auto peer = tcp().remote_endpoint(ignored);
   if (!ignored) {
     client_address_ = peer.address().to_string();
   }
@@ -89,7 +90,7 @@ void Session<Stream>::accept_tls() noexcept {
     try {
       // One deadline for the whole handshake, so a silent or slow client (a half ClientHello)
       // holds its connection no longer than a slow request would.
-      tcp().expires_after(context_.limits().read_timeout);
+      set_deadline(context_.limits().read_timeout);
       beast::async_detect_ssl(tcp(), buffer_,
                               beast::bind_front_handler(&Session::on_tls_detected, this->shared_from_this()));
     } catch (const std::exception& e) {
@@ -169,8 +170,7 @@ void Session<Stream>::drain() {
 
 template <class Stream>
 bool Session<Stream>::running_here() const {
-  const auto* executor = executor_.target<net::io_context::executor_type>();
-  return executor != nullptr && executor->running_in_this_thread();
+  return executor_.running_in_this_thread();
 }
 
 template <class Stream>
@@ -203,7 +203,7 @@ void Session<Stream>::read_request() noexcept {
     // Waiting for a keep-alive request is the idle timeout; once it has started, the read timeout
     // is a deadline for the whole request, so a slow client cannot stretch it byte by byte.
     message_started_ = buffer_.size() > 0;
-    tcp().expires_after(message_started_ ? context_.limits().read_timeout : context_.limits().idle_timeout);
+    set_deadline(message_started_ ? context_.limits().read_timeout : context_.limits().idle_timeout);
     parse_buffered();
   } catch (const std::exception& e) {
     log_exception("reading a request", &e);
@@ -293,7 +293,7 @@ void Session<Stream>::on_read_some(beast::error_code error, std::size_t bytes) n
     buffer_.commit(bytes);
     if (!message_started_ && bytes > 0) {
       message_started_ = true;
-      tcp().expires_after(context_.limits().read_timeout);
+      set_deadline(context_.limits().read_timeout);
     }
     parse_buffered();
   } catch (const std::exception& e) {
@@ -436,7 +436,7 @@ void Session<Stream>::on_request() {
     return;
   }
   busy_ = true;
-  tcp().expires_never();
+  clear_deadline();
   begin_record(&head_, message.body().size());
   head_request_ = message.method() == http::verb::head;
   keep_alive_ = message.keep_alive();
@@ -444,9 +444,9 @@ void Session<Stream>::on_request() {
       head_, message, this, client_address_,
       [self = this->shared_from_this(),
        // Keeps the io_context running while a store thread still owes this answer.
-       work = net::make_work_guard(stream_.get_executor())](HttpResponse response) mutable {
+       work = net::make_work_guard(executor_)](HttpResponse response) mutable {
         // Facades may answer from a store thread; the session's own thread writes.
-        net::dispatch(self->stream_.get_executor(),
+        net::dispatch(self->executor_,
                       [self, response = std::move(response)]() mutable noexcept { self->send(std::move(response)); });
       },
       &trace_);
@@ -476,7 +476,7 @@ void Session<Stream>::send(HttpResponse response) noexcept {
     response.prepare_payload();
     status_ = response.result_int();
     write_response_bytes(response, http_date_now(), !head_request_, output_);
-    tcp().expires_after(context_.limits().write_timeout);
+    set_deadline(context_.limits().write_timeout);
     net::async_write(stream_, net::buffer(output_),
                      beast::bind_front_handler(&Session::on_write, this->shared_from_this(), keep_alive));
   } catch (const std::exception& e) {
@@ -508,8 +508,8 @@ void Session<Stream>::linger_then_close() noexcept {
   try {
     if (discarded_ == 0) {
       beast::error_code ignored;
-      tcp().socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-      tcp().expires_after(std::chrono::seconds(2));
+      tcp().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+      set_deadline(std::chrono::seconds(2));
     }
     // Raw TCP bytes, also over TLS: nothing read here is ever looked at.
     tcp().async_read_some(net::buffer(discard_),
@@ -531,8 +531,18 @@ template <class Stream>
 void Session<Stream>::close() noexcept {
   closed_ = true;
   beast::error_code ignored;
-  tcp().socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
-  tcp().socket().close(ignored);
+  tcp().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+  tcp().close(ignored);
+}
+
+// The deadline passed while the session waited (to read, to write, or for the next request):
+// closing the socket ends the pending operation with an error, and its handler lets go of the
+// session. Nothing can be answered any more: the client stopped reading or sending in time.
+template <class Stream>
+void Session<Stream>::expire_if_overdue(SteadyTime now) {
+  if (!closed_ && now >= deadline_) {
+    close();
+  }
 }
 
 template <class Stream>

@@ -7,23 +7,25 @@
 #include <string>
 #include <type_traits>
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
 
 #include "core/service/request_trace.h"
 #include "facade_common/connection_executor.h"
 #include "facade_common/edge_rejection.h"
 #include "gateway/http/request_dispatcher.h"
 #include "gateway/server/session_context.h"
+#include "gateway/server/socket.h"
 
 namespace oofgate::gateway {
 
-// The two transports a Session runs over: plain HTTP, and HTTPS (TLS over the same TCP stream,
-// so the deadlines of the TCP stream bound the handshake and every TLS record alike).
-using PlainStream = boost::beast::tcp_stream;
-using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+// The two transports a Session runs over: plain HTTP, and HTTPS (TLS over the same socket, so one
+// deadline bounds the handshake and every TLS record alike).
+using PlainStream = Socket;
+using TlsStream = boost::asio::ssl::stream<Socket>;
 
 // One HTTP/1.1 connection: reads a request within the limits, checks its framing (RFC 9112),
 // hands it to the dispatcher, writes the response, repeats while keep-alive. Only I/O; one
@@ -31,17 +33,21 @@ using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
 // race each other; every handler is noexcept and catches everything, so no request can end the
 // process or the thread's io_context. A template on the stream, so plain HTTP pays for neither a
 // virtual call nor a branch per read; over TLS the handshake comes first, within the read timeout.
+// Timeouts are a deadline the session stores (no timer per operation); its thread's
+// DeadlineSweeper closes the connection once the deadline has passed (see expire_if_overdue).
 template <class Stream>
 class Session final : public Connection,
                       public std::enable_shared_from_this<Session<Stream>>,
                       public facade::ConnectionExecutor {
  public:
-  Session(boost::asio::ip::tcp::socket socket, SessionContext& context);
+  Session(Socket socket, SessionContext& context);
   ~Session();
 
   void start();
   // Called on the session's thread during shutdown.
   void drain() override;
+  // Called on the session's thread by its DeadlineSweeper.
+  void expire_if_overdue(SteadyTime now) override;
 
   bool running_here() const override;
   void post(std::function<void()> work) override;
@@ -49,7 +55,16 @@ class Session final : public Connection,
  private:
   static constexpr bool kEncrypted = std::is_same_v<Stream, TlsStream>;
 
-  boost::beast::tcp_stream& tcp() { return boost::beast::get_lowest_layer(stream_); }
+  Socket& tcp() {
+    if constexpr (kEncrypted) {
+      return stream_.next_layer();
+    } else {
+      return stream_;
+    }
+  }
+  // The read, write or idle time allowed from now; checked by the sweeper, not by a timer.
+  void set_deadline(std::chrono::seconds allowed) { deadline_ = coarse_now() + allowed; }
+  void clear_deadline() { deadline_ = SteadyTime::max(); }
   // TLS only: tells TLS from plain HTTP by the first byte, then handshakes.
   void accept_tls() noexcept;
   void on_tls_detected(boost::beast::error_code error, bool tls) noexcept;
@@ -76,7 +91,7 @@ class Session final : public Connection,
   RequestHead head_of_partial_request_line();
   bool strip_trailers(HttpRequest& message);
 
-  boost::asio::any_io_executor executor_;  // the connection's thread (its io_context)
+  boost::asio::io_context::executor_type executor_;  // the connection's thread (its io_context)
   // TLS only: the settings this connection started with, kept for its life (a reload may replace
   // the server's meanwhile). Declared before the stream, which refers to it.
   std::shared_ptr<boost::asio::ssl::context> tls_settings_;
@@ -97,6 +112,7 @@ class Session final : public Connection,
   bool busy_ = false;
   bool linger_on_close_ = false;
   bool closed_ = false;
+  SteadyTime deadline_ = SteadyTime::max();
   std::array<char, 4096> discard_{};
   std::size_t discarded_ = 0;
   // The request being answered, as the access log and metrics see it.

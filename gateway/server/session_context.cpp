@@ -19,20 +19,31 @@ std::size_t SessionContext::live_sessions() {
   return sessions_.size();
 }
 
-void SessionContext::drain() {
-  draining_ = true;
-  std::vector<std::shared_ptr<Connection>> live;
+template <class Visit>
+void SessionContext::visit_live(Visit visit) {
   {
     std::lock_guard lock(sessions_mutex_);
+    visiting_.clear();
     for (auto& [raw, handle] : sessions_) {
       if (auto session = handle.lock()) {
-        live.push_back(std::move(session));
+        visiting_.push_back(std::move(session));
       }
     }
   }
-  for (auto& session : live) {
-    session->drain();
+  // Outside the lock: a visited session may close, and its last owner may remove it.
+  for (auto& session : visiting_) {
+    visit(*session);
   }
+  visiting_.clear();
+}
+
+void SessionContext::drain() {
+  draining_ = true;
+  visit_live([](Connection& session) { session.drain(); });
+}
+
+void SessionContext::expire_overdue(SteadyTime now) {
+  visit_live([now](Connection& session) { session.expire_if_overdue(now); });
 }
 
 }  // namespace oofgate::gateway

@@ -6,6 +6,9 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
+
+#include "gateway/server/coarse_clock.h"
 
 namespace oofgate::gateway {
 
@@ -18,6 +21,8 @@ class Connection {
  public:
   // Called on the connection's thread: close now if idle, else after the answer in flight.
   virtual void drain() = 0;
+  // Called on the connection's thread: close now if the deadline of what it waits for has passed.
+  virtual void expire_if_overdue(SteadyTime now) = 0;
 
  protected:
   ~Connection() = default;
@@ -56,6 +61,8 @@ class SessionContext {
   std::size_t live_sessions();
   // Runs on the I/O thread: no new requests; idle sessions close now, busy ones after replying.
   void drain();
+  // Runs on the I/O thread: closes every session whose deadline is before `now`.
+  void expire_overdue(SteadyTime now);
 
  private:
   RequestDispatcher& dispatcher_;
@@ -65,7 +72,11 @@ class SessionContext {
   Observability* observability_ = nullptr;
   // Sessions may be destroyed off the I/O thread during shutdown, so the set has a lock.
   std::mutex sessions_mutex_;
+  template <class Visit>
+  void visit_live(Visit visit);
+
   std::unordered_map<Connection*, std::weak_ptr<Connection>> sessions_;
+  std::vector<std::shared_ptr<Connection>> visiting_;  // reused by drain() and expire_overdue()
 };
 
 }  // namespace oofgate::gateway
