@@ -3,6 +3,9 @@
 #include <chrono>
 #include <utility>
 
+#include <pthread.h>
+#include <sched.h>
+
 #include "core/store/shared_defaults.h"
 
 namespace oofgate::core {
@@ -112,18 +115,37 @@ void CachedStore::update(const std::string& mailbox_id, Mutation mutation, Snaps
     done(Error{ErrorCode::kUserNotFound, "unknown mailbox '" + mailbox_id + "'"});
     return;
   }
+  bool first = false;
   {
     std::lock_guard lock(queue_mutex_);
     if (stopping_) {
       done(Error{ErrorCode::kStoreUnavailable, "the store is shutting down"});
       return;
     }
+    first = queue_.empty();
     queue_.push_back(PendingWrite{entry, &entry->id, std::move(mutation), std::move(done)});
+  }
+  // A committer that finds the queue non-empty after a commit goes on without a wake-up, so a
+  // deferred wake is needed only for the write that found the queue empty.
+  if (WakeDeferral* deferral = this_thread_wake_deferral(); deferral != nullptr) {
+    if (first) {
+      deferral->wake_after_turn(*this);
+    }
+    return;
   }
   queue_ready_.notify_one();
 }
 
+void CachedStore::wake() noexcept { queue_ready_.notify_one(); }
+
 void CachedStore::run_committer() {
+  // SCHED_BATCH: a wake-up does not preempt the thread that queued the write (Linux's fair
+  // scheduler runs a batch thread on a free CPU, or when the waker sleeps, or at the next tick).
+  // On a busy CPU the I/O thread goes on answering and queueing, and the committer then commits
+  // all of it at once: measured on one pinned CPU (bench/run's 90/10 mix), 41 writes per commit
+  // instead of 17 and a third more requests per second; durable PATCH's p99 fell too.
+  const sched_param batch_priority{};
+  pthread_setschedparam(pthread_self(), SCHED_BATCH, &batch_priority);
   std::deque<PendingWrite> batch;
   for (;;) {
     {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/store/commit_wakeup.h"
 #include "core/store/mailbox_store.h"
 #include "core/store/persistence_backend.h"
 #include "core/util/frozen_string_index.h"
@@ -23,7 +24,7 @@ namespace oofgate::core {
 // committed snapshot lives in memory, so reads never touch the disk; writes go through a single
 // committer thread that applies queued mutations in order and commits them as one batch
 // (group commit: many writes, one fsync), publishing and acknowledging only after the commit.
-class CachedStore final : public MailboxStore {
+class CachedStore final : public MailboxStore, private Wakeable {
  public:
   using DefaultsFactory = std::function<MailboxSettings(const std::string& mailbox_id)>;
 
@@ -46,6 +47,8 @@ class CachedStore final : public MailboxStore {
   std::uint64_t committed_writes() const { return committed_writes_.load(); }
 
  private:
+  // Wakes the committer (for a deferred wake-up; see WakeDeferral).
+  void wake() noexcept override;
   struct Entry {
     std::string id;
     std::atomic<SnapshotPtr> committed;

@@ -5,6 +5,8 @@
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
 
+#include "gateway/server/turn_end_waker.h"
+
 namespace oofgate::gateway {
 
 namespace net = boost::asio;
@@ -74,7 +76,13 @@ void Server::run() {
   for (auto& worker : workers_) {
     worker->listener->start();
     worker->sweeper->start();
-    worker->thread = std::thread([&io = worker->io] { io.run(); });
+    worker->thread = std::thread([&io = worker->io] {
+      // Writes queued while answering a turn's requests wake the committer once, at its end.
+      TurnEndWaker waker(io);
+      core::set_this_thread_wake_deferral(&waker);
+      io.run();
+      core::set_this_thread_wake_deferral(nullptr);
+    });
   }
 }
 

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/store/cached_store.h"
+#include "core/store/commit_wakeup.h"
 #include "core/store/settings_codec.h"
 #include "core/store/sqlite_backend.h"
 #include "support/core_fixture.h"
@@ -141,6 +142,44 @@ TEST(CachedStore, ManyConcurrentWritesShareCommits) {
   }
   EXPECT_EQ(store->committed_writes(), static_cast<std::uint64_t>(kWrites));
   EXPECT_LT(store->commits(), static_cast<std::uint64_t>(kWrites)) << "writes queued together must commit together";
+}
+
+// A deferral that keeps what it was asked to wake until the test wakes it.
+class HeldWakeups final : public WakeDeferral {
+ public:
+  void wake_after_turn(Wakeable& target) override { held.push_back(&target); }
+  std::vector<Wakeable*> held;
+};
+
+TEST(CachedStore, AThreadThatDefersWakeUpsHasItsWritesCommittedWhenItWakesTheCommitter) {
+  auto store = open_store(std::make_unique<NullBackend>());
+  // A first write, woken at once, and a pause: the committer is then asleep, waiting for a wake-up
+  // (a committer still busy would take queued writes without one, by design).
+  SnapshotWaiter first;
+  store->update("b", append_digit('0'), first.callback());
+  ASSERT_TRUE(first.get().ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  HeldWakeups deferral;
+  set_this_thread_wake_deferral(&deferral);
+  std::vector<std::future<Result<SnapshotPtr>>> acknowledged;
+  for (int i = 0; i < 3; ++i) {
+    auto promise = std::make_shared<std::promise<Result<SnapshotPtr>>>();
+    acknowledged.push_back(promise->get_future());
+    store->update("a", append_digit('1'), [promise](Result<SnapshotPtr> r) { promise->set_value(std::move(r)); });
+  }
+  set_this_thread_wake_deferral(nullptr);
+  // One wake-up asked for the turn (by the write that found the queue empty), none given yet.
+  ASSERT_EQ(deferral.held.size(), 1U);
+  EXPECT_EQ(acknowledged.front().wait_for(std::chrono::milliseconds(200)), std::future_status::timeout)
+      << "the committer ran before the turn's end woke it";
+  deferral.held.front()->wake();
+  for (auto& write : acknowledged) {
+    EXPECT_TRUE(write.get().ok());
+  }
+  EXPECT_EQ(store->commits(), 2U) << "the turn's writes must be committed together";
+  SnapshotWaiter read;
+  store->read("a", read.callback());
+  EXPECT_EQ(read.get().value()->settings.um.play_on_phone_dial_string, "111");
 }
 
 TEST(CachedStore, AFailedMutationWritesNothing) {
