@@ -116,6 +116,8 @@ void CachedStore::update(const std::string& mailbox_id, Mutation mutation, Snaps
     return;
   }
   bool first = false;
+  bool overdue = false;
+  const auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(queue_mutex_);
     if (stopping_) {
@@ -123,13 +125,18 @@ void CachedStore::update(const std::string& mailbox_id, Mutation mutation, Snaps
       return;
     }
     first = queue_.empty();
+    if (first) {
+      oldest_queued_at_ = now;
+    }
+    overdue = now - oldest_queued_at_ >= kLongestWaitBeforeGivingWay;
     queue_.push_back(PendingWrite{entry, &entry->id, std::move(mutation), std::move(done)});
   }
   // A committer that finds the queue non-empty after a commit goes on without a wake-up, so a
-  // deferred wake is needed only for the write that found the queue empty.
+  // deferred wake is needed for the write that found the queue empty, and again only once the
+  // oldest queued write has waited too long for a committer that is still not running.
   if (WakeDeferral* deferral = this_thread_wake_deferral(); deferral != nullptr) {
-    if (first) {
-      deferral->wake_after_turn(*this);
+    if (first || overdue) {
+      deferral->wake_after_turn(*this, overdue);
     }
     return;
   }

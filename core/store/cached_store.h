@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -84,6 +85,10 @@ class CachedStore final : public MailboxStore, private Wakeable {
 
   std::mutex queue_mutex_;
   std::condition_variable queue_ready_;
+  // When the write at the head of the queue was queued (guarded by queue_mutex_). Past
+  // kLongestWaitBeforeGivingWay the I/O thread yields its CPU to the committer (see WakeDeferral).
+  static constexpr std::chrono::microseconds kLongestWaitBeforeGivingWay{500};
+  std::chrono::steady_clock::time_point oldest_queued_at_{};
   std::deque<PendingWrite> queue_;
   bool stopping_ = false;
   std::atomic<std::uint64_t> commits_{0};

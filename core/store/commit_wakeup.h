@@ -16,10 +16,13 @@ class Wakeable {
 // once per write (on a shared CPU the woken committer preempts the loop at once) and commit in
 // small batches. Such a thread installs a deferral that wakes the committer once, when the turn's
 // ready work is done, so the committer finds the whole turn's writes queued together.
+// A woken committer that runs at a low scheduling priority (see CachedStore) may still wait for a
+// busy CPU; `give_way` asks the caller's thread to yield its CPU at the turn's end as well, for
+// when the oldest queued write has waited long enough.
 class WakeDeferral {
  public:
   // Wakes `target` after the calling thread's current turn; called on that thread.
-  virtual void wake_after_turn(Wakeable& target) = 0;
+  virtual void wake_after_turn(Wakeable& target, bool give_way) = 0;
 
  protected:
   ~WakeDeferral() = default;

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include <sched.h>
+
 #include <boost/asio/post.hpp>
 
 namespace oofgate::gateway {
 
-void TurnEndWaker::wake_after_turn(core::Wakeable& target) {
+void TurnEndWaker::wake_after_turn(core::Wakeable& target, bool give_way) {
+  give_way_ = give_way_ || give_way;
   if (std::find(pending_.begin(), pending_.end(), &target) != pending_.end()) {
     return;
   }
@@ -27,6 +30,10 @@ void TurnEndWaker::wake_all() noexcept {
     target->wake();
   }
   pending_.clear();
+  if (give_way_) {
+    give_way_ = false;
+    sched_yield();
+  }
 }
 
 }  // namespace oofgate::gateway

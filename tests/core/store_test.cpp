@@ -147,8 +147,12 @@ TEST(CachedStore, ManyConcurrentWritesShareCommits) {
 // A deferral that keeps what it was asked to wake until the test wakes it.
 class HeldWakeups final : public WakeDeferral {
  public:
-  void wake_after_turn(Wakeable& target) override { held.push_back(&target); }
+  void wake_after_turn(Wakeable& target, bool give_way) override {
+    held.push_back(&target);
+    gave_way.push_back(give_way);
+  }
   std::vector<Wakeable*> held;
+  std::vector<bool> gave_way;
 };
 
 TEST(CachedStore, AThreadThatDefersWakeUpsHasItsWritesCommittedWhenItWakesTheCommitter) {
@@ -170,6 +174,7 @@ TEST(CachedStore, AThreadThatDefersWakeUpsHasItsWritesCommittedWhenItWakesTheCom
   set_this_thread_wake_deferral(nullptr);
   // One wake-up asked for the turn (by the write that found the queue empty), none given yet.
   ASSERT_EQ(deferral.held.size(), 1U);
+  EXPECT_FALSE(deferral.gave_way.front());
   EXPECT_EQ(acknowledged.front().wait_for(std::chrono::milliseconds(200)), std::future_status::timeout)
       << "the committer ran before the turn's end woke it";
   deferral.held.front()->wake();
@@ -180,6 +185,29 @@ TEST(CachedStore, AThreadThatDefersWakeUpsHasItsWritesCommittedWhenItWakesTheCom
   SnapshotWaiter read;
   store->read("a", read.callback());
   EXPECT_EQ(read.get().value()->settings.um.play_on_phone_dial_string, "111");
+}
+
+TEST(CachedStore, AWriteQueuedBehindOneThatWaitedTooLongAsksTheThreadToGiveWay) {
+  auto store = open_store(std::make_unique<NullBackend>());
+  SnapshotWaiter first;
+  store->update("b", append_digit('0'), first.callback());
+  ASSERT_TRUE(first.get().ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  HeldWakeups deferral;
+  set_this_thread_wake_deferral(&deferral);
+  SnapshotWaiter early;
+  SnapshotWaiter late;
+  store->update("a", append_digit('1'), early.callback());
+  store->update("a", append_digit('2'), late.callback());     // the queue is not empty: no new wake-up
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));  // longer than the committer may wait
+  SnapshotWaiter overdue;
+  store->update("a", append_digit('3'), overdue.callback());
+  set_this_thread_wake_deferral(nullptr);
+  ASSERT_EQ(deferral.gave_way, (std::vector<bool>{false, true}));
+  deferral.held.back()->wake();
+  EXPECT_TRUE(early.get().ok());
+  EXPECT_TRUE(late.get().ok());
+  EXPECT_EQ(overdue.get().value()->settings.um.play_on_phone_dial_string, "123");
 }
 
 TEST(CachedStore, AFailedMutationWritesNothing) {

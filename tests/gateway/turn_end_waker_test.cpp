@@ -30,13 +30,13 @@ TEST(TurnEndWaker, WakesEachTargetOnceAfterTheWorkAlreadyQueued) {
   // Two requests ready in the same turn: the first queues writes, the second is answered after.
   boost::asio::post(io, [&] {
     events.push_back("first request");
-    waker.wake_after_turn(committer);
-    waker.wake_after_turn(committer);
-    waker.wake_after_turn(other);
+    waker.wake_after_turn(committer, false);
+    waker.wake_after_turn(committer, false);
+    waker.wake_after_turn(other, false);
   });
   boost::asio::post(io, [&] {
     events.push_back("second request");
-    waker.wake_after_turn(committer);
+    waker.wake_after_turn(committer, false);
   });
   io.run();
   EXPECT_EQ(events, (std::vector<std::string>{"first request", "second request", "wake committer", "wake other"}));
@@ -47,10 +47,10 @@ TEST(TurnEndWaker, ALaterTurnWakesAgain) {
   TurnEndWaker waker(io);
   std::vector<std::string> events;
   Recorder committer(events, "committer");
-  boost::asio::post(io, [&] { waker.wake_after_turn(committer); });
+  boost::asio::post(io, [&] { waker.wake_after_turn(committer, false); });
   io.run();
   io.restart();
-  boost::asio::post(io, [&] { waker.wake_after_turn(committer); });
+  boost::asio::post(io, [&] { waker.wake_after_turn(committer, false); });
   io.run();
   EXPECT_EQ(events, (std::vector<std::string>{"wake committer", "wake committer"}));
 }
