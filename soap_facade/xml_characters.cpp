@@ -1,5 +1,6 @@
 #include "soap_facade/xml_characters.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -13,6 +14,17 @@ bool is_xml_char(std::uint32_t code_point) {
   return code_point == 0x9 || code_point == 0xA || code_point == 0xD || (code_point >= 0x20 && code_point <= 0xD7FF) ||
          (code_point >= 0xE000 && code_point <= 0xFFFD) || (code_point >= 0x10000 && code_point <= 0x10FFFF);
 }
+
+// The bytes the loop below must look at: controls, the lead byte of U+FFFE/U+FFFF, and '&'.
+constexpr std::array<bool, 256> kNeedsALook = [] {
+  std::array<bool, 256> table{};
+  for (unsigned byte = 0; byte < 0x20; ++byte) {
+    table[byte] = true;
+  }
+  table[0xEF] = true;
+  table['&'] = true;
+  return table;
+}();
 
 Fault refused_character(std::string_view what, std::size_t offset) {
   return client_fault(ExceptionType::kInvalidRequest, "The request contains " + std::string(what) +
@@ -68,6 +80,9 @@ std::optional<Fault> check_xml_characters(std::string_view bytes) {
   }
   for (std::size_t at = 0; at < bytes.size(); ++at) {
     const auto byte = static_cast<unsigned char>(bytes[at]);
+    if (!kNeedsALook[byte]) {
+      continue;  // almost every byte: one table read instead of three comparisons
+    }
     if (byte < 0x20 && !is_xml_char(byte)) {
       return refused_character("a control character", at);
     }

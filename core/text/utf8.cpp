@@ -1,5 +1,8 @@
 #include "core/text/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace oofgate::core {
 namespace {
 
@@ -51,7 +54,16 @@ std::size_t sequence_length(std::string_view text, std::size_t at) {
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
-    // ASCII runs are the common case; skip them a byte at a time without the table walk.
+    // ASCII runs are the common case: skip them eight bytes at a time (no byte has its top bit
+    // set), then a byte at a time, without the table walk.
+    std::uint64_t word = 0;
+    if (text.size() - at >= sizeof word) {
+      std::memcpy(&word, text.data() + at, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        at += sizeof word;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[at]) < 0x80) {
       ++at;
       continue;

@@ -37,9 +37,15 @@ PathSegment make_segment(std::string text) {
 }  // namespace
 
 std::string percent_decode(std::string_view text) {
+  // Most segments have no escape at all: copied whole rather than a byte at a time.
+  const auto first_escape = text.find('%');
+  if (first_escape == std::string_view::npos) {
+    return std::string(text);
+  }
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  out.append(text.substr(0, first_escape));
+  for (std::size_t i = first_escape; i < text.size(); ++i) {
     if (text[i] == '%' && i + 2 < text.size()) {
       const int high = hex_value(text[i + 1]);
       const int low = hex_value(text[i + 2]);

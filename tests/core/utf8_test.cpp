@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "core/text/utf8.h"
 
 namespace oofgate::core {
@@ -38,6 +40,25 @@ TEST(Utf8, ExcerptEscapesControlAndIllFormedBytesAndCutsLongInput) {
   EXPECT_EQ(printable_excerpt(std::string("a\0b\r\n", 5)), "a\\x00b\\x0D\\x0A");
   EXPECT_EQ(printable_excerpt(std::string(100, 'x'), 8), "xxxxxxxx...");
   EXPECT_TRUE(is_valid_utf8(printable_excerpt("\xC3")));
+}
+
+TEST(Utf8, AnIllFormedByteIsFoundAtEveryOffsetOfAnAsciiRun) {
+  // ASCII runs are skipped eight bytes at a time: a bad byte in any lane, or in the tail shorter
+  // than a word, must still be found; a well-formed sequence across a word boundary must pass.
+  for (std::size_t length = 1; length <= 41; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string text(length, 'a');
+      text[at] = '\xFF';
+      EXPECT_FALSE(is_valid_utf8(text)) << "length " << length << ", offset " << at;
+      if (at + 1 < length) {
+        text[at] = '\xC3';
+        text[at + 1] = '\xA9';  // U+00E9
+        EXPECT_TRUE(is_valid_utf8(text)) << "length " << length << ", offset " << at;
+        text[at + 1] = 'a';  // a lead byte without its continuation
+        EXPECT_FALSE(is_valid_utf8(text)) << "length " << length << ", offset " << at;
+      }
+    }
+  }
 }
 
 }  // namespace
