@@ -149,8 +149,8 @@ void CachedStore::run_committer() {
   // SCHED_BATCH: a wake-up does not preempt the thread that queued the write (Linux's fair
   // scheduler runs a batch thread on a free CPU, or when the waker sleeps, or at the next tick).
   // On a busy CPU the I/O thread goes on answering and queueing, and the committer then commits
-  // all of it at once: measured on one pinned CPU (bench/run's 90/10 mix), 41 writes per commit
-  // instead of 17 and a third more requests per second; durable PATCH's p99 fell too.
+  // all of it at once: measured on one pinned CPU (bench/run's 90/10 mix), with the give-way of
+  // update() too, about 33 writes per commit instead of 17 and a fifth more requests per second.
   const sched_param batch_priority{};
   pthread_setschedparam(pthread_self(), SCHED_BATCH, &batch_priority);
   std::deque<PendingWrite> batch;

@@ -11,6 +11,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/stream_traits.hpp>
 #include <boost/beast/http.hpp>
 
 #include "core/service/request_trace.h"
@@ -55,13 +56,7 @@ class Session final : public Connection,
  private:
   static constexpr bool kEncrypted = std::is_same_v<Stream, TlsStream>;
 
-  Socket& tcp() {
-    if constexpr (kEncrypted) {
-      return stream_.next_layer();
-    } else {
-      return stream_;
-    }
-  }
+  Socket& tcp() { return boost::beast::get_lowest_layer(stream_); }
   // The read, write or idle time allowed from now; checked by the sweeper, not by a timer.
   void set_deadline(std::chrono::seconds allowed) { deadline_ = coarse_now() + allowed; }
   void clear_deadline() { deadline_ = SteadyTime::max(); }

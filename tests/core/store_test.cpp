@@ -155,14 +155,19 @@ class HeldWakeups final : public WakeDeferral {
   std::vector<bool> gave_way;
 };
 
-TEST(CachedStore, AThreadThatDefersWakeUpsHasItsWritesCommittedWhenItWakesTheCommitter) {
+// A store whose committer has committed a first write and is asleep, waiting for a wake-up (a
+// committer still busy would take queued writes without one, by design).
+std::unique_ptr<CachedStore> store_with_its_committer_asleep() {
   auto store = open_store(std::make_unique<NullBackend>());
-  // A first write, woken at once, and a pause: the committer is then asleep, waiting for a wake-up
-  // (a committer still busy would take queued writes without one, by design).
   SnapshotWaiter first;
   store->update("b", append_digit('0'), first.callback());
-  ASSERT_TRUE(first.get().ok());
+  EXPECT_TRUE(first.get().ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  return store;
+}
+
+TEST(CachedStore, AThreadThatDefersWakeUpsHasItsWritesCommittedWhenItWakesTheCommitter) {
+  auto store = store_with_its_committer_asleep();
   HeldWakeups deferral;
   set_this_thread_wake_deferral(&deferral);
   std::vector<std::future<Result<SnapshotPtr>>> acknowledged;
@@ -188,11 +193,7 @@ TEST(CachedStore, AThreadThatDefersWakeUpsHasItsWritesCommittedWhenItWakesTheCom
 }
 
 TEST(CachedStore, AWriteQueuedBehindOneThatWaitedTooLongAsksTheThreadToGiveWay) {
-  auto store = open_store(std::make_unique<NullBackend>());
-  SnapshotWaiter first;
-  store->update("b", append_digit('0'), first.callback());
-  ASSERT_TRUE(first.get().ok());
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto store = store_with_its_committer_asleep();
   HeldWakeups deferral;
   set_this_thread_wake_deferral(&deferral);
   SnapshotWaiter early;
