@@ -1,11 +1,24 @@
 #include "facade_common/json_text.h"
 
 #include <algorithm>
+#include <array>
 
 namespace oofgate::facade {
 namespace {
 
-bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+// One table read per byte instead of three comparisons: the loop below runs over every byte of
+// every access-log field and every cached Graph string.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int byte = 0; byte < 0x20; ++byte) {
+    table[byte] = true;
+  }
+  table['"'] = true;
+  table['\\'] = true;
+  return table;
+}();
+
+bool needs_escape(char c) { return kNeedsEscape[static_cast<unsigned char>(c)]; }
 
 void append_escaped(std::string& out, char c) {
   switch (c) {

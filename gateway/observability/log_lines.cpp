@@ -11,14 +11,16 @@
 namespace oofgate::gateway {
 namespace {
 
-// One log line, built by appending: every field is a key and a string, a number or null, in a
-// flat object or in the objects of one array (the audit's changes).
+// One log line, appended to a buffer (a log writer's lane, or a string of its own): every field
+// is a key and a string, a number or null, in a flat object or in the objects of one array (the
+// audit's changes).
 class JsonLine {
  public:
-  JsonLine(std::string_view type, std::chrono::system_clock::time_point now) {
-    line_.reserve(512);
-    line_ += '{';
-    text("time", facade::log_timestamp(now));
+  JsonLine(std::string& out, std::string_view type, std::chrono::system_clock::time_point now) : line_(out) {
+    line_ += R"({"time":")";
+    facade::append_log_timestamp(line_, now);
+    line_ += '"';
+    first_ = false;
     text("type", type);
   }
 
@@ -55,10 +57,7 @@ class JsonLine {
     line_ += bracket;
     first_ = false;
   }
-  std::string take() {
-    line_ += "}\n";
-    return std::move(line_);
-  }
+  void finish() { line_ += "}\n"; }
 
  private:
   void put_key(std::string_view key) {
@@ -71,15 +70,15 @@ class JsonLine {
     line_ += "\":";
   }
 
-  std::string line_;
+  std::string& line_;
   bool first_ = true;
 };
 
 }  // namespace
 
-std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
+void append_access_log_line(std::string& out, const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now) {
-  JsonLine line("access", now);
+  JsonLine line(out, "access", now);
   line.text("request_id", trace.request_id);
   line.text("client_request_id", trace.client_request_id);
   line.text("remote_address", facts.remote_address);
@@ -91,11 +90,21 @@ std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& 
   line.number("duration_us", static_cast<std::uint64_t>(std::max<std::int64_t>(facts.duration.count(), 0)));
   line.number("bytes_in", facts.bytes_in);
   line.number("bytes_out", facts.bytes_out);
-  return line.take();
+  line.finish();
+}
+
+std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
+                            std::chrono::system_clock::time_point now) {
+  std::string line;
+  line.reserve(512);
+  append_access_log_line(line, trace, facts, now);
+  return line;
 }
 
 std::string audit_log_line(const core::SettingsChange& change, std::chrono::system_clock::time_point now) {
-  JsonLine line("audit", now);
+  std::string out;
+  out.reserve(512);
+  JsonLine line(out, "audit", now);
   line.text("request_id", change.origin.request_id);
   line.text("caller", change.origin.subject);
   line.text("facade", change.origin.facade);
@@ -110,7 +119,8 @@ std::string audit_log_line(const core::SettingsChange& change, std::chrono::syst
     line.close('}');
   }
   line.close(']');
-  return line.take();
+  line.finish();
+  return out;
 }
 
 }  // namespace oofgate::gateway

@@ -19,7 +19,11 @@ struct AccessFacts {
   std::size_t bytes_out = 0;
 };
 
-// One access-log line: a JSON object with "type":"access", ending in '\n'.
+// One access-log line: a JSON object with "type":"access", ending in '\n'; appended to `out`
+// (the access log formats it in place, in the I/O thread's lane of the log writer).
+void append_access_log_line(std::string& out, const core::RequestTrace& trace, const AccessFacts& facts,
+                            std::chrono::system_clock::time_point now);
+// The same line as a string of its own.
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now);
 // One audit line: a JSON object with "type":"audit" and the changed properties, ending in '\n'.

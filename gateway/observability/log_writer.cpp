@@ -3,8 +3,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
+
+#include "core/util/batch_scheduling.h"
 
 namespace oofgate::gateway {
 
@@ -20,36 +23,151 @@ std::size_t largest_whole_write(int fd) {
   return PIPE_BUF;
 }
 
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> last{0};
+  return last.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
+// The lane this thread used last, and whose it is: a thread submits to one writer (the access
+// log from an I/O thread, the audit log from the audit thread), so one entry finds it lock-free.
+struct LastLane {
+  std::uint64_t serial = 0;
+  void* lane = nullptr;
+};
+thread_local LastLane last_lane;
+
 }  // namespace
 
-LogWriter::LogWriter(int fd, bool owns_fd, std::size_t capacity, std::chrono::milliseconds linger)
+LogWriter::LogWriter(int fd, bool owns_fd, std::size_t lane_capacity, std::chrono::milliseconds linger)
     : fd_(fd),
       owns_fd_(owns_fd),
+      lane_capacity_(lane_capacity),
+      linger_(linger),
       chunk_limit_(largest_whole_write(fd)),
-      worker_(capacity, linger, [this](std::deque<std::string>& batch) { write_batch(batch); }) {}
+      serial_(next_serial()),
+      thread_([this] { run(); }) {}
 
 LogWriter::~LogWriter() {
-  worker_.stop();  // every queued line is written before the descriptor closes
+  stop();  // every queued line is written before the descriptor closes
   if (owns_fd_) {
     ::close(fd_);
   }
 }
 
-void LogWriter::write_batch(const std::deque<std::string>& batch) {
-  chunk_.clear();
-  for (const auto& line : batch) {
-    if (!chunk_.empty() && chunk_.size() + line.size() > chunk_limit_) {
-      write_all(chunk_.data(), chunk_.size());
-      chunk_.clear();
-    }
-    if (line.size() >= chunk_limit_) {
-      write_all(line.data(), line.size());
-      continue;
-    }
-    chunk_ += line;
+LogWriter::Lane* LogWriter::lane_of_this_thread() noexcept {
+  if (last_lane.serial == serial_) {
+    return static_cast<Lane*>(last_lane.lane);
   }
-  if (!chunk_.empty()) {
-    write_all(chunk_.data(), chunk_.size());
+  try {
+    Lane* lane = find_or_add_lane();
+    last_lane = LastLane{serial_, lane};
+    return lane;
+  } catch (...) {
+    return nullptr;  // out of memory for a new lane: the line is dropped
+  }
+}
+
+LogWriter::Lane* LogWriter::find_or_add_lane() {
+  const auto self = std::this_thread::get_id();
+  const std::lock_guard lock(lanes_mutex_);
+  const auto found =
+      std::find_if(lanes_.begin(), lanes_.end(), [self](const auto& lane) { return lane->owner == self; });
+  if (found != lanes_.end()) {
+    return found->get();
+  }
+  lanes_.push_back(std::make_unique<Lane>());
+  lanes_.back()->owner = self;
+  return lanes_.back().get();
+}
+
+void LogWriter::after_append(std::size_t before, std::size_t after) noexcept {
+  if (before == 0 && !armed_.exchange(true)) {
+    wake(false);  // the first line since the writer last looked: it starts its linger
+  } else if (before < kEarlyFlushBytes && after >= kEarlyFlushBytes) {
+    wake(true);
+  }
+}
+
+void LogWriter::wake(bool early) noexcept {
+  {
+    // Under the mutex, so the writer cannot miss it between testing its condition and sleeping.
+    const std::lock_guard lock(wake_mutex_);
+    early_ = early_ || early;
+  }
+  wake_.notify_one();
+}
+
+void LogWriter::stop() {
+  stopping_.store(true);
+  {
+    const std::lock_guard lock(wake_mutex_);
+    stop_requested_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) {
+    thread_.join();
+  }
+}
+
+void LogWriter::run() {
+  core::make_this_thread_batch();
+  for (;;) {
+    bool stop = false;
+    {
+      std::unique_lock lock(wake_mutex_);
+      wake_.wait(lock, [this] { return stop_requested_ || armed_.load(); });
+      if (!stop_requested_ && !early_ && linger_.count() > 0) {
+        // Let the lines of the next moment join this batch; a stop or a full lane cuts it short.
+        wake_.wait_for(lock, linger_, [this] { return stop_requested_ || early_; });
+      }
+      early_ = false;
+      stop = stop_requested_;
+    }
+    // Disarmed before the lanes are taken: a line added after its lane was taken arms again.
+    armed_.store(false);
+    write_every_lane();
+    if (stop) {
+      return;  // submits were refused before the stop was requested: nothing is left behind
+    }
+  }
+}
+
+void LogWriter::write_every_lane() {
+  std::vector<Lane*> lanes;
+  {
+    const std::lock_guard lock(lanes_mutex_);
+    lanes.reserve(lanes_.size());
+    for (const auto& lane : lanes_) {
+      lanes.push_back(lane.get());
+    }
+  }
+  for (Lane* lane : lanes) {
+    {
+      // The lane gets back an empty buffer with the capacity of one it had before.
+      const std::lock_guard lock(lane->mutex);
+      spare_.swap(lane->pending);
+    }
+    write_lines(spare_);
+    spare_.clear();
+  }
+}
+
+void LogWriter::write_lines(const std::string& lines) {
+  std::size_t start = 0;
+  while (start < lines.size()) {
+    std::size_t end = lines.size();
+    if (end - start > chunk_limit_) {
+      // Up to the last line that fits whole; a line longer than the limit goes out alone.
+      const std::size_t last_newline = lines.rfind('\n', start + chunk_limit_ - 1);
+      if (last_newline != std::string::npos && last_newline >= start) {
+        end = last_newline + 1;
+      } else {
+        const std::size_t newline = lines.find('\n', start);
+        end = newline == std::string::npos ? lines.size() : newline + 1;
+      }
+    }
+    write_all(lines.data() + start, end - start);
+    start = end;
   }
 }
 

@@ -114,7 +114,8 @@ void Observability::request_done(const core::RequestTrace& trace, const AccessFa
       }
     }
     if (access_log_) {
-      access_log_->submit(access_log_line(trace, facts, std::chrono::system_clock::now()));
+      const auto now = std::chrono::system_clock::now();
+      access_log_->append([&](std::string& out) { append_access_log_line(out, trace, facts, now); });
     }
   } catch (...) {
     // Out of memory while recording: the record is lost, the request was answered.

@@ -1,14 +1,21 @@
 #include "gateway/observability/log_writer.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <set>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -90,8 +97,9 @@ TEST(LogWriter, ALineLongerThanPipeBufGoesOutAloneAndWhole) {
 TEST(LogWriter, AFullQueueDropsAndCountsInsteadOfBlocking) {
   int pipe_fds[2];
   ASSERT_EQ(::pipe(pipe_fds), 0);
-  // Nobody reads the pipe: once it is full the writer thread blocks in write(2), the queue fills,
-  // and submit() must still return at once.
+  // Nobody reads the pipe, and a lane holds at most 8 bytes (always one line): lines submitted
+  // before the writer thread takes the lane must be dropped and counted, and submit() must
+  // return at once.
   ASSERT_EQ(::fcntl(pipe_fds[1], F_SETFL, O_NONBLOCK), 0);
   {
     LogWriter writer(pipe_fds[1], true, 8);
@@ -104,6 +112,104 @@ TEST(LogWriter, AFullQueueDropsAndCountsInsteadOfBlocking) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
     EXPECT_GT(writer.dropped(), 0U);
     EXPECT_EQ(writer.dropped() + static_cast<std::uint64_t>(accepted), 10000U);
+  }
+  ::close(pipe_fds[0]);
+}
+
+// Reads from `fd` until `want` bytes came or `limit` passed; what came.
+std::string read_for(int fd, std::size_t want, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  std::string text;
+  char block[65536];
+  while (text.size() < want && std::chrono::steady_clock::now() < deadline) {
+    pollfd ready{fd, POLLIN, 0};
+    if (::poll(&ready, 1, 10) == 1) {
+      const ssize_t got = ::read(fd, block, sizeof block);
+      if (got <= 0) {
+        break;
+      }
+      text.append(block, static_cast<std::size_t>(got));
+    }
+  }
+  return text;
+}
+
+TEST(LogWriter, ALineIsWrittenOnceTheLingerHasPassedWithoutWaitingForMore) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  LogWriter writer(pipe_fds[1], true, LogWriter::kDefaultLaneCapacity, std::chrono::milliseconds(20));
+  ASSERT_TRUE(writer.submit("only line\n"));
+  // While the writer runs: no stop, no further line pushes it out.
+  EXPECT_EQ(read_for(pipe_fds[0], 10, std::chrono::seconds(5)), "only line\n");
+  ::close(pipe_fds[0]);
+}
+
+TEST(LogWriter, ALaneThatFillsIsWrittenBeforeTheLingerEnds) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  // A linger far longer than the test may take: only the early flush can write these lines.
+  LogWriter writer(pipe_fds[1], true, LogWriter::kDefaultLaneCapacity, std::chrono::hours(1));
+  const std::string line = std::string(99, 'z') + '\n';
+  std::size_t queued = 0;
+  while (queued < LogWriter::kEarlyFlushBytes) {
+    ASSERT_TRUE(writer.submit(line));
+    queued += line.size();
+  }
+  const std::string received = read_for(pipe_fds[0], queued, std::chrono::seconds(10));
+  EXPECT_EQ(received.size(), queued);
+  EXPECT_EQ(received.find_first_not_of("z\n"), std::string::npos);
+  ::close(pipe_fds[0]);
+}
+
+TEST(LogWriter, FormatsInPlaceAndDropsWhatAFailedFormatAppended) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  std::string received;
+  std::thread reader([&] { received = read_all(pipe_fds[0]); });
+  {
+    LogWriter writer(pipe_fds[1], true);
+    EXPECT_TRUE(writer.append([](std::string& out) { out += "first\n"; }));
+    EXPECT_FALSE(writer.append([](std::string& out) {
+      out += "half a li";
+      throw std::runtime_error("formatting failed");
+    }));
+    EXPECT_TRUE(writer.append([](std::string& out) { out += "second\n"; }));
+    EXPECT_EQ(writer.dropped(), 1U);
+  }
+  reader.join();
+  EXPECT_EQ(received, "first\nsecond\n");
+}
+
+// The scheduling policy of every thread of this process (field 41 of /proc/self/task/*/stat).
+std::multiset<int> thread_policies() {
+  std::multiset<int> policies;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    std::ifstream stat(task.path() / "stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const auto after_name = text.rfind(')');  // the name may hold spaces
+    if (after_name == std::string::npos) {
+      continue;
+    }
+    std::istringstream fields(text.substr(after_name + 2));
+    std::string field;
+    // Field 3 (state) is the first after the name; policy is field 41.
+    for (int index = 3; index <= 41 && fields >> field; ++index) {
+    }
+    policies.insert(std::stoi(field));
+  }
+  return policies;
+}
+
+TEST(LogWriter, ItsThreadRunsAsABatchThreadSoItsWakeUpsDoNotPreemptTheSubmitter) {
+  const auto before = thread_policies().count(SCHED_BATCH);
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  {
+    LogWriter writer(pipe_fds[1], true);
+    ASSERT_TRUE(writer.submit("line\n"));
+    // The thread sets its own policy as it starts; a written line shows it has started.
+    EXPECT_EQ(read_for(pipe_fds[0], 5, std::chrono::seconds(5)), "line\n");
+    EXPECT_EQ(thread_policies().count(SCHED_BATCH), before + 1);
   }
   ::close(pipe_fds[0]);
 }
