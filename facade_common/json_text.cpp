@@ -20,36 +20,53 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
 
 bool needs_escape(char c) { return kNeedsEscape[static_cast<unsigned char>(c)]; }
 
-void append_escaped(std::string& out, char c) {
+// Writes the escape sequence of `c` (one for which needs_escape is true); returns its end.
+char* write_escaped(char* out, char c) {
+  const auto pair = [out](char second) {
+    out[0] = '\\';
+    out[1] = second;
+    return out + 2;
+  };
   switch (c) {
     case '"':
-      out += "\\\"";
-      return;
+      return pair('"');
     case '\\':
-      out += "\\\\";
-      return;
+      return pair('\\');
     case '\b':
-      out += "\\b";
-      return;
+      return pair('b');
     case '\f':
-      out += "\\f";
-      return;
+      return pair('f');
     case '\n':
-      out += "\\n";
-      return;
+      return pair('n');
     case '\r':
-      out += "\\r";
-      return;
+      return pair('r');
     case '\t':
-      out += "\\t";
-      return;
+      return pair('t');
     default: {
       constexpr std::string_view kHex = "0123456789ABCDEF";
       const auto byte = static_cast<unsigned char>(c);
-      out += "\\u00";
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
+      const std::string_view prefix = "\\u00";
+      out = std::copy(prefix.begin(), prefix.end(), out);
+      *out++ = kHex[byte >> 4];
+      *out++ = kHex[byte & 0xF];
+      return out;
     }
+  }
+}
+
+// Calls `plain(first, last)` for each run that needs no escaping and `special(c)` for each
+// byte between them, in order: the one scan behind both ways of writing a literal.
+template <typename Plain, typename Special>
+void split_for_escaping(std::string_view value, Plain&& plain, Special&& special) {
+  auto plain_start = value.begin();
+  for (;;) {
+    const auto next = std::find_if(plain_start, value.end(), needs_escape);
+    plain(plain_start, next);
+    if (next == value.end()) {
+      return;
+    }
+    special(*next);
+    plain_start = next + 1;
   }
 }
 
@@ -57,17 +74,22 @@ void append_escaped(std::string& out, char c) {
 
 void append_json_string(std::string& out, std::string_view value) {
   out += '"';
-  auto plain_start = value.begin();
-  for (;;) {
-    const auto special = std::find_if(plain_start, value.end(), needs_escape);
-    out.append(plain_start, special);
-    if (special == value.end()) {
-      break;
-    }
-    append_escaped(out, *special);
-    plain_start = special + 1;
-  }
+  split_for_escaping(
+      value, [&out](auto first, auto last) { out.append(first, last); },
+      [&out](char c) {
+        char escaped[6];
+        out.append(escaped, write_escaped(escaped, c));
+      });
   out += '"';
+}
+
+char* write_json_string(char* out, std::string_view value) {
+  *out++ = '"';
+  split_for_escaping(
+      value, [&out](auto first, auto last) { out = std::copy(first, last, out); },
+      [&out](char c) { out = write_escaped(out, c); });
+  *out++ = '"';
+  return out;
 }
 
 }  // namespace oofgate::facade

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -10,5 +11,12 @@ namespace oofgate::facade {
 // characters are escaped. Written by hand for the hot paths that build JSON by concatenation
 // (Graph bodies joined from cached parts, access-log lines); documents go through RapidJSON.
 void append_json_string(std::string& out, std::string_view value);
+
+// The most bytes write_json_string writes for a value of `size` bytes (every byte a \u00XX).
+constexpr std::size_t json_string_bound(std::size_t size) { return 6 * size + 2; }
+
+// The same literal written at `out`, which has room for json_string_bound(value.size()) bytes;
+// returns the end of what was written. For a line built in a buffer sized once (the access log).
+char* write_json_string(char* out, std::string_view value);
 
 }  // namespace oofgate::facade

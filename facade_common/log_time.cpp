@@ -14,13 +14,12 @@ void put_digits(char* out, unsigned value, int width) {
 
 }  // namespace
 
-void append_log_timestamp(std::string& out, std::chrono::system_clock::time_point now) {
+char* write_log_timestamp(char* text, std::chrono::system_clock::time_point now) {
   const auto micros = std::chrono::floor<std::chrono::microseconds>(now);
   const auto day = std::chrono::floor<date::days>(micros);
   const date::year_month_day ymd{day};
   const auto since_midnight = micros - day;
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_midnight).count();
-  char text[27];
   put_digits(text, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
   text[4] = '-';
   put_digits(text + 5, static_cast<unsigned>(ymd.month()), 2);
@@ -35,13 +34,12 @@ void append_log_timestamp(std::string& out, std::chrono::system_clock::time_poin
   text[19] = '.';
   put_digits(text + 20, static_cast<unsigned>(since_midnight.count() % 1000000), 6);
   text[26] = 'Z';
-  out.append(text, sizeof text);
+  return text + kLogTimestampSize;
 }
 
 std::string log_timestamp(std::chrono::system_clock::time_point now) {
-  std::string out;
-  append_log_timestamp(out, now);
-  return out;
+  char text[kLogTimestampSize];
+  return std::string(text, write_log_timestamp(text, now));
 }
 
 }  // namespace oofgate::facade

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 
 namespace oofgate::facade {
@@ -9,7 +10,10 @@ namespace oofgate::facade {
 // Written by hand: it is on every access line, and date::format goes through an ostringstream
 // that cost more than the rest of the line.
 std::string log_timestamp(std::chrono::system_clock::time_point now);
-// The same, appended to `out` (the access log formats a line in place, without a temporary).
-void append_log_timestamp(std::string& out, std::chrono::system_clock::time_point now);
+// Its length, always.
+constexpr std::size_t kLogTimestampSize = 27;
+// The same written at `out` (room for kLogTimestampSize bytes); returns the end. For a line
+// formatted in a buffer sized once (the access log).
+char* write_log_timestamp(char* out, std::chrono::system_clock::time_point now);
 
 }  // namespace oofgate::facade

@@ -13,64 +13,96 @@ namespace {
 
 // One log line, appended to a buffer (a log writer's lane, or a string of its own): every field
 // is a key and a string, a number or null, in a flat object or in the objects of one array (the
-// audit's changes).
+// audit's changes). Each field first makes room for the most it can take and is then written
+// through a pointer: an access line costs one resize of its buffer, not fifty small appends
+// (perf had shown the appends at half the cost of the line).
 class JsonLine {
  public:
-  JsonLine(std::string& out, std::string_view type, std::chrono::system_clock::time_point now) : line_(out) {
-    line_ += R"({"time":")";
-    facade::append_log_timestamp(line_, now);
-    line_ += '"';
+  JsonLine(std::string& out, std::string_view type, std::chrono::system_clock::time_point now) : out_(out) {
+    const std::size_t start = out_.size();
+    out_.resize(start + kWindow);
+    cursor_ = out_.data() + start;
+    limit_ = out_.data() + out_.size();
+    put(R"({"time":")");
+    cursor_ = facade::write_log_timestamp(cursor_, now);
+    *cursor_++ = '"';
     first_ = false;
     text("type", type);
   }
 
   // Client-chosen text (a client-request-id, an operation name) is made printable UTF-8 first.
   void text(std::string_view key, std::string_view value) {
-    put_key(key);
     if (value.empty()) {
-      line_ += "null";
+      put_key(key, 4);
+      put("null");
     } else if (core::is_valid_utf8(value)) {
-      facade::append_json_string(line_, value);
+      put_key(key, facade::json_string_bound(value.size()));
+      cursor_ = facade::write_json_string(cursor_, value);
     } else {
-      facade::append_json_string(line_, core::printable_excerpt(value, 256));
+      const std::string printable = core::printable_excerpt(value, 256);
+      put_key(key, facade::json_string_bound(printable.size()));
+      cursor_ = facade::write_json_string(cursor_, printable);
     }
   }
   void number(std::string_view key, std::uint64_t value) {
-    put_key(key);
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    line_.append(digits, end);
+    constexpr std::size_t kDigits = 20;  // of the largest std::uint64_t
+    put_key(key, kDigits);
+    cursor_ = std::to_chars(cursor_, cursor_ + kDigits, value).ptr;
   }
   void open(std::string_view key, char bracket) {
-    put_key(key);
-    line_ += bracket;
+    put_key(key, 1);
+    *cursor_++ = bracket;
     first_ = true;
   }
   void open_element() {
+    make_room(2);
     if (!first_) {
-      line_ += ',';
+      *cursor_++ = ',';
     }
-    line_ += '{';
+    *cursor_++ = '{';
     first_ = true;
   }
   void close(char bracket) {
-    line_ += bracket;
+    make_room(1);
+    *cursor_++ = bracket;
     first_ = false;
   }
-  void finish() { line_ += "}\n"; }
+  // Ends the line and gives the buffer back the room not used.
+  void finish() {
+    make_room(2);
+    put("}\n");
+    out_.resize(static_cast<std::size_t>(cursor_ - out_.data()));
+  }
 
  private:
-  void put_key(std::string_view key) {
+  // Room made at once for a line's first fields: an access line fits, an audit line may grow.
+  static constexpr std::size_t kWindow = 1024;
+
+  // A comma when needed, the quoted key and a colon, then room for `value_bound` more bytes.
+  void put_key(std::string_view key, std::size_t value_bound) {
+    make_room(key.size() + 4 + value_bound);
     if (!first_) {
-      line_ += ',';
+      *cursor_++ = ',';
     }
     first_ = false;
-    line_ += '"';
-    line_.append(key);  // keys are this file's own plain literals
-    line_ += "\":";
+    *cursor_++ = '"';
+    put(key);  // keys are this file's own plain literals
+    *cursor_++ = '"';
+    *cursor_++ = ':';
+  }
+  void put(std::string_view text) { cursor_ = std::copy(text.begin(), text.end(), cursor_); }
+  void make_room(std::size_t bytes) {
+    if (static_cast<std::size_t>(limit_ - cursor_) < bytes) {
+      const auto used = static_cast<std::size_t>(cursor_ - out_.data());
+      out_.resize(used + bytes + kWindow);
+      cursor_ = out_.data() + used;
+      limit_ = out_.data() + out_.size();
+    }
   }
 
-  std::string& line_;
+  std::string& out_;
+  char* cursor_ = nullptr;  // where the next byte goes, inside out_
+  char* limit_ = nullptr;   // the end of out_: room is [cursor_, limit_)
   bool first_ = true;
 };
 
@@ -96,14 +128,12 @@ void append_access_log_line(std::string& out, const core::RequestTrace& trace, c
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now) {
   std::string line;
-  line.reserve(512);
   append_access_log_line(line, trace, facts, now);
   return line;
 }
 
 std::string audit_log_line(const core::SettingsChange& change, std::chrono::system_clock::time_point now) {
   std::string out;
-  out.reserve(512);
   JsonLine line(out, "audit", now);
   line.text("request_id", change.origin.request_id);
   line.text("caller", change.origin.subject);

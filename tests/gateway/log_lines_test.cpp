@@ -62,6 +62,47 @@ TEST(LogLines, AuditLineIsOneJsonObjectWithEscapedValuesAndEveryChange) {
   EXPECT_EQ(std::string(parsed["changes"][1]["to"].GetString()), "say \"hi\"\\\n\t\x01");
 }
 
+TEST(LogLines, ManyLongEscapedValuesGrowTheLineAndEachComesBackExactly) {
+  // Each value escapes to six times its length: far past the room a line first makes.
+  core::SettingsChange change;
+  change.mailbox_id = "m-1";
+  std::string control_characters;
+  for (int i = 0; i < 3000; ++i) {
+    control_characters += static_cast<char>(1 + i % 31);
+  }
+  for (int i = 0; i < 20; ++i) {
+    change.changes.push_back({"property " + std::to_string(i), control_characters, std::string((i + 1) * 100, '"')});
+  }
+  const std::string line = audit_log_line(change, std::chrono::system_clock::now());
+  ASSERT_EQ(line.back(), '\n');
+  rapidjson::Document parsed;
+  parsed.Parse(line.data(), line.size() - 1);
+  ASSERT_FALSE(parsed.HasParseError()) << line.substr(0, 200);
+  ASSERT_EQ(parsed["changes"].Size(), 20U);
+  for (unsigned i = 0; i < 20; ++i) {
+    EXPECT_EQ(std::string(parsed["changes"][i]["from"].GetString()), control_characters);
+    EXPECT_EQ(std::string(parsed["changes"][i]["to"].GetString()), std::string((i + 1) * 100, '"'));
+  }
+}
+
+TEST(LogLines, AnAccessLineIsAppendedAfterWhatTheBufferHeld) {
+  core::RequestTrace trace;
+  trace.request_id = "r-2";
+  trace.client_request_id = std::string(5000, '\\');
+  AccessFacts facts;
+  facts.status = 204;
+  std::string buffer = "earlier line\n";
+  append_access_log_line(buffer, trace, facts, std::chrono::system_clock::now());
+  ASSERT_EQ(buffer.rfind("earlier line\n{", 0), 0U);
+  const std::string line = buffer.substr(std::string("earlier line\n").size());
+  EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);
+  rapidjson::Document parsed;
+  parsed.Parse(line.data(), line.size() - 1);
+  ASSERT_FALSE(parsed.HasParseError());
+  EXPECT_EQ(std::string(parsed["client_request_id"].GetString()), trace.client_request_id);
+  EXPECT_EQ(parsed["status"].GetUint(), 204U);
+}
+
 TEST(LogLines, AccessLineNumbersAndFieldsParse) {
   core::RequestTrace trace;
   trace.request_id = "abc";
