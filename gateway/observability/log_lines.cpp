@@ -132,8 +132,8 @@ std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& 
   return line;
 }
 
-std::string audit_log_line(const core::SettingsChange& change, std::chrono::system_clock::time_point now) {
-  std::string out;
+void append_audit_log_line(std::string& out, const core::SettingsChange& change,
+                           std::chrono::system_clock::time_point now) {
   JsonLine line(out, "audit", now);
   line.text("request_id", change.origin.request_id);
   line.text("caller", change.origin.subject);
@@ -150,7 +150,12 @@ std::string audit_log_line(const core::SettingsChange& change, std::chrono::syst
   }
   line.close(']');
   line.finish();
-  return out;
+}
+
+std::string audit_log_line(const core::SettingsChange& change, std::chrono::system_clock::time_point now) {
+  std::string line;
+  append_audit_log_line(line, change, now);
+  return line;
 }
 
 }  // namespace oofgate::gateway

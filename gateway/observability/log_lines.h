@@ -26,7 +26,11 @@ void append_access_log_line(std::string& out, const core::RequestTrace& trace, c
 // The same line as a string of its own.
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now);
-// One audit line: a JSON object with "type":"audit" and the changed properties, ending in '\n'.
+// One audit line: a JSON object with "type":"audit" and the changed properties, ending in '\n';
+// appended to `out` (formatted in place in the audit thread's lane).
+void append_audit_log_line(std::string& out, const core::SettingsChange& change,
+                           std::chrono::system_clock::time_point now);
+// The same line as a string of its own.
 std::string audit_log_line(const core::SettingsChange& change, std::chrono::system_clock::time_point now);
 
 }  // namespace oofgate::gateway

@@ -136,7 +136,8 @@ void Observability::audit(std::deque<core::CommittedWrite>& writes) noexcept {
       }
       audited_changes_->Increment();
       if (audit_log_) {
-        audit_log_->submit(audit_log_line(change, std::chrono::system_clock::now()));
+        const auto now = std::chrono::system_clock::now();
+        audit_log_->append([&](std::string& out) { append_audit_log_line(out, change, now); });
       }
     } catch (...) {
       // Out of memory while auditing: this line is lost, the write was committed and answered.
