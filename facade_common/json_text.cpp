@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
+
+#include "core/text/utf8.h"
 
 namespace oofgate::facade {
 namespace {
@@ -70,6 +74,18 @@ void split_for_escaping(std::string_view value, Plain&& plain, Special&& special
   }
 }
 
+// Whether any of the eight bytes in `word` is one write_json_string_if_utf8 must look at: a
+// control character, '"', '\\' or a byte of a multi-byte sequence (the classic bit tricks: a
+// byte below n borrows into its top bit when n is subtracted; a byte equal to c is zero after
+// xor with c). Exact for the word as a whole, which is all the caller asks.
+bool has_special_byte(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kTops = 0x8080808080808080ULL;
+  const auto below = [](std::uint64_t x, std::uint64_t n) { return (x - kOnes * n) & ~x & kTops; };
+  const auto equal = [&below](std::uint64_t x, std::uint64_t c) { return below(x ^ (kOnes * c), 1); };
+  return ((word & kTops) | below(word, 0x20) | equal(word, '"') | equal(word, '\\')) != 0;
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
@@ -88,6 +104,41 @@ char* write_json_string(char* out, std::string_view value) {
   split_for_escaping(
       value, [&out](auto first, auto last) { out = std::copy(first, last, out); },
       [&out](char c) { out = write_escaped(out, c); });
+  *out++ = '"';
+  return out;
+}
+
+char* write_json_string_if_utf8(char* out, std::string_view value) {
+  *out++ = '"';
+  const char* const text = value.data();
+  for (std::size_t at = 0; at < value.size();) {
+    std::uint64_t word = 0;
+    if (value.size() - at >= sizeof word) {
+      std::memcpy(&word, text + at, sizeof word);
+      if (!has_special_byte(word)) {
+        std::memcpy(out, text + at, sizeof word);
+        out += sizeof word;
+        at += sizeof word;
+        continue;
+      }
+    }
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte < 0x80) {
+      if (needs_escape(text[at])) {
+        out = write_escaped(out, text[at]);
+      } else {
+        *out++ = text[at];
+      }
+      ++at;
+      continue;
+    }
+    const std::size_t length = core::utf8_sequence_length(value, at);
+    if (length == 0) {
+      return nullptr;
+    }
+    out = std::copy(text + at, text + at + length, out);
+    at += length;
+  }
   *out++ = '"';
   return out;
 }

@@ -19,4 +19,9 @@ constexpr std::size_t json_string_bound(std::size_t size) { return 6 * size + 2;
 // returns the end of what was written. For a line built in a buffer sized once (the access log).
 char* write_json_string(char* out, std::string_view value);
 
+// write_json_string for text that may not be UTF-8 (a log field a client chose): checks the
+// encoding in the same pass, eight plain ASCII bytes at a time; nullptr when `value` is not
+// well-formed UTF-8, and then what was written at `out` is to be discarded.
+char* write_json_string_if_utf8(char* out, std::string_view value);
+
 }  // namespace oofgate::facade

@@ -4,11 +4,9 @@
 #include <cstring>
 
 namespace oofgate::core {
-namespace {
 
-// Length of the well-formed sequence starting at `at`, or 0 when the bytes there are ill-formed
-// (Unicode 15, table 3-7: the second byte's range depends on the first).
-std::size_t sequence_length(std::string_view text, std::size_t at) {
+// Unicode 15, table 3-7: the second byte's range depends on the first.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char lead = byte(at);
   if (lead < 0x80) {
@@ -50,8 +48,6 @@ std::size_t sequence_length(std::string_view text, std::size_t at) {
   return length;
 }
 
-}  // namespace
-
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
     // ASCII runs are the common case: skip them eight bytes at a time (no byte has its top bit
@@ -68,7 +64,7 @@ bool is_valid_utf8(std::string_view text) {
       ++at;
       continue;
     }
-    const std::size_t length = sequence_length(text, at);
+    const std::size_t length = utf8_sequence_length(text, at);
     if (length == 0) {
       return false;
     }
@@ -87,7 +83,7 @@ std::string printable_excerpt(std::string_view text, std::size_t max_bytes) {
       break;
     }
     const auto lead = static_cast<unsigned char>(text[at]);
-    const std::size_t length = sequence_length(text, at);
+    const std::size_t length = utf8_sequence_length(text, at);
     if (length == 1 && lead >= 0x20 && lead != 0x7F) {
       out.push_back(text[at]);
     } else if (length > 1) {

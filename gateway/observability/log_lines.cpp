@@ -30,19 +30,22 @@ class JsonLine {
     text("type", type);
   }
 
-  // Client-chosen text (a client-request-id, an operation name) is made printable UTF-8 first.
+  // Client-chosen text (a client-request-id, an operation name) that is not UTF-8 is written as
+  // its printable excerpt instead; the check is made in the same pass as the escaping.
   void text(std::string_view key, std::string_view value) {
     if (value.empty()) {
       put_key(key, 4);
       put("null");
-    } else if (core::is_valid_utf8(value)) {
-      put_key(key, facade::json_string_bound(value.size()));
-      cursor_ = facade::write_json_string(cursor_, value);
-    } else {
-      const std::string printable = core::printable_excerpt(value, 256);
-      put_key(key, facade::json_string_bound(printable.size()));
-      cursor_ = facade::write_json_string(cursor_, printable);
+      return;
     }
+    put_key(key, facade::json_string_bound(value.size()));
+    if (char* end = facade::write_json_string_if_utf8(cursor_, value)) {
+      cursor_ = end;
+      return;
+    }
+    const std::string printable = core::printable_excerpt(value, 256);
+    make_room(facade::json_string_bound(printable.size()));
+    cursor_ = facade::write_json_string(cursor_, printable);
   }
   void number(std::string_view key, std::uint64_t value) {
     constexpr std::size_t kDigits = 20;  // of the largest std::uint64_t

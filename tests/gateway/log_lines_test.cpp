@@ -9,6 +9,8 @@
 #include <date/date.h>
 #include <rapidjson/document.h>
 
+#include "core/text/utf8.h"
+
 namespace oofgate::gateway {
 namespace {
 
@@ -40,6 +42,22 @@ TEST(LogLines, TextThatIsNotUtf8IsMadePrintable) {
   EXPECT_EQ(line.find('\xff'), std::string::npos) << line;
   EXPECT_NE(line.find("\"client_request_id\":\"bad"), std::string::npos) << line;
   EXPECT_EQ(line.back(), '\n');
+}
+
+// The encoding is checked while the value is written: a field found not to be UTF-8 halfway
+// (here past the first kilobyte, beyond the room made for the line at first) is written again
+// as its printable excerpt, and the fields after it follow intact.
+TEST(LogLines, TextFoundNotUtf8LateIsRewrittenAsItsExcerpt) {
+  core::RequestTrace trace;
+  trace.client_request_id = std::string(1500, '"') + "\xc0";
+  trace.mailbox = "m-2";
+  const std::string line = access_log_line(trace, AccessFacts{}, std::chrono::system_clock::now());
+  rapidjson::Document parsed;
+  parsed.Parse(line.data(), line.size() - 1);
+  ASSERT_FALSE(parsed.HasParseError()) << line;
+  EXPECT_EQ(std::string(parsed["client_request_id"].GetString()),
+            core::printable_excerpt(trace.client_request_id, 256));
+  EXPECT_STREQ(parsed["mailbox"].GetString(), "m-2");
 }
 
 TEST(LogLines, AuditLineIsOneJsonObjectWithEscapedValuesAndEveryChange) {
