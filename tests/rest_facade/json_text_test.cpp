@@ -11,7 +11,7 @@
 namespace oofgate::facade {
 namespace {
 
-// What the checked writer produces: the literal, or nullopt-like "<not utf-8>" when it refused.
+// What the checked writer produces: the literal, or "<not utf-8>" when it refused the value.
 std::string checked(const std::string& value) {
   std::string out(json_string_bound(value.size()), '\0');
   char* end = write_json_string_if_utf8(out.data(), value);
