@@ -1,6 +1,9 @@
 #include "rest_facade/rest_facade.h"
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <variant>
 
 #include "core/text/ascii.h"
@@ -15,22 +18,28 @@ namespace {
 
 constexpr std::size_t kMaxClientRequestIdLength = 128;
 
-// Echo the client's correlation id only if it is a plain token; otherwise use our own id.
-std::string client_request_id(const facade::HttpRequest& request, const std::string& request_id) {
+// The client's correlation id, if it sent one that is a plain token: echoed as client-request-id
+// (otherwise our own request id is) and logged as what the client sent.
+std::optional<std::string_view> plain_client_request_id(const facade::HttpRequest& request) {
   const auto it = request.find("client-request-id");
   if (it == request.end()) {
-    return request_id;
+    return std::nullopt;
   }
-  const auto value = it->value();
+  const std::string_view value(it->value().data(), it->value().size());
   if (value.empty() || value.size() > kMaxClientRequestIdLength) {
-    return request_id;
+    return std::nullopt;
   }
   for (char c : value) {
     if (c < 0x21 || c > 0x7e) {
-      return request_id;
+      return std::nullopt;
     }
   }
-  return std::string(value);
+  return value;
+}
+
+// What the response's client-request-id header says: the client's id, or else our request id.
+std::string echoed_client_request_id(std::optional<std::string_view> sent, const std::string& request_id) {
+  return sent ? std::string(*sent) : request_id;
 }
 
 bool is_soap_path(std::string_view path) {
@@ -110,8 +119,10 @@ void RestFacade::handle(const facade::Request& request, facade::Respond respond)
       return;
     }
     auto request_id = request_ids_.next();
-    auto client_id = client_request_id(request.http, request_id);
-    facade::trace_request_ids(request_id, client_id);
+    const auto sent_id = plain_client_request_id(request.http);
+    // The access log's client_request_id is null when the client sent none, not our id twice.
+    facade::trace_request_ids(request_id, sent_id.value_or(std::string_view{}));
+    auto client_id = echoed_client_request_id(sent_id, request_id);
     reply = std::make_shared<Reply>(service_.clock(), std::move(request_id), std::move(client_id), std::move(respond),
                                     cors_.for_request(request.http));
   } catch (...) {
@@ -168,7 +179,7 @@ facade::HttpResponse RestFacade::render_rejection(const facade::EdgeRejection& r
                                                   const facade::HttpRequest& request) noexcept {
   try {
     auto request_id = request_ids_.next();
-    auto client_id = client_request_id(request, request_id);
+    auto client_id = echoed_client_request_id(plain_client_request_id(request), request_id);
     return render_graph_error(graph_error_for(rejection), service_.clock(), request_id, client_id,
                               cors_.for_request(request));
   } catch (...) {

@@ -175,6 +175,9 @@ def test_main_listener(binary, users, workdir):
     fields = {"time", "type", "request_id", "client_request_id", "remote_address", "facade", "operation", "caller",
               "mailbox", "status", "duration_us", "bytes_in", "bytes_out"}
     check(all(set(r) == fields for r in access), "every access line has exactly the documented fields")
+    gets = [r for r in access if r["operation"] == "getMailboxSettings" and r["status"] == 200]
+    check(len(gets) == 3 and all(r["client_request_id"] is None and len(r["request_id"]) == 36 for r in gets),
+          "a request without client-request-id logs its request id once, client_request_id null: %r" % gets[:1])
     patched = [r for r in access if r.get("client_request_id") == "audit-check-1"]
     check(len(patched) == 1 and patched[0]["operation"] == "updateMailboxSettings" and
           patched[0]["mailbox"] == ADELE_ID and patched[0]["caller"] == ADELE_ID and patched[0]["status"] == 200 and
