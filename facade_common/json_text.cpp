@@ -86,6 +86,28 @@ bool has_special_byte(std::uint64_t word) {
   return ((word & kTops) | below(word, 0x20) | equal(word, '"') | equal(word, '\\')) != 0;
 }
 
+// Whether `value` is plain ASCII with nothing to escape, as most log fields are (ids, addresses,
+// operation names): tested a word at a time, the last word overlapping the one before it and a
+// value shorter than a word padded with spaces, so no byte is looked at alone.
+bool is_plain(std::string_view value) {
+  constexpr std::size_t kWord = sizeof(std::uint64_t);
+  const char* const text = value.data();
+  if (value.size() < kWord) {
+    std::uint64_t word = 0x2020202020202020ULL;
+    std::memcpy(&word, text, value.size());
+    return !has_special_byte(word);
+  }
+  std::uint64_t word = 0;
+  for (std::size_t at = 0; at + kWord < value.size(); at += kWord) {
+    std::memcpy(&word, text + at, kWord);
+    if (has_special_byte(word)) {
+      return false;
+    }
+  }
+  std::memcpy(&word, text + value.size() - kWord, kWord);
+  return !has_special_byte(word);
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
@@ -110,6 +132,12 @@ char* write_json_string(char* out, std::string_view value) {
 
 char* write_json_string_if_utf8(char* out, std::string_view value) {
   *out++ = '"';
+  if (is_plain(value)) {
+    std::memcpy(out, value.data(), value.size());
+    out += value.size();
+    *out++ = '"';
+    return out;
+  }
   const char* const text = value.data();
   for (std::size_t at = 0; at < value.size();) {
     std::uint64_t word = 0;

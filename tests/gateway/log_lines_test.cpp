@@ -35,6 +35,21 @@ TEST(LogLines, TimeIsUtcWithMicrosecondsLikeDateFormat) {
   }
 }
 
+// The date and time of day are worked out once per second and thread, then reused: lines of the
+// same second, the next second, the next day and a clock stepped back must each be right.
+TEST(LogLines, TimeOfConsecutiveLinesFollowsTheClockAcrossSecondsDaysAndSteps) {
+  using namespace std::chrono;
+  const core::RequestTrace trace;
+  const AccessFacts facts;
+  const auto midnight = time_point_cast<system_clock::duration>(date::sys_days{date::year{2026} / 12 / 31});
+  for (const auto offset : {-microseconds{1}, microseconds{0}, microseconds{999999}, microseconds{1000000},
+                            microseconds{1000001}, duration_cast<microseconds>(hours{24}) + microseconds{7},
+                            microseconds{1000002}, -duration_cast<microseconds>(hours{24 * 366})}) {
+    const auto now = midnight + offset;
+    EXPECT_EQ(time_of(access_log_line(trace, facts, now)), date::format("%FT%TZ", floor<microseconds>(now)));
+  }
+}
+
 TEST(LogLines, TextThatIsNotUtf8IsMadePrintable) {
   core::RequestTrace trace;
   trace.client_request_id = std::string("bad\xff\xfe", 5);

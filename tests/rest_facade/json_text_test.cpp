@@ -42,22 +42,26 @@ TEST(JsonText, CheckedWriterRefusesIllFormedUtf8) {
   }
 }
 
-// The eight-byte skip must see a special byte in any lane of a word and at any offset from the
-// start, including the last bytes that do not fill a word.
+// The word-at-a-time tests must see a special byte in any lane of a word and at any offset from
+// the start, in a value of every length: shorter than a word (padded), a whole number of words,
+// and with a last word that overlaps the one before it.
 TEST(JsonText, ASpecialByteIsFoundInEveryPositionOfAWord) {
-  for (const char special : {'"', '\\', '\n', '\x1f', '\x00'}) {
-    for (std::size_t at = 0; at < 19; ++at) {
-      std::string value(19, 'x');
-      value[at] = special;
-      EXPECT_EQ(checked(value), reference(value)) << int(special) << " at " << at;
+  for (std::size_t length = 1; length <= 25; ++length) {
+    EXPECT_EQ(checked(std::string(length, 'p')), reference(std::string(length, 'p'))) << length;
+    for (const char special : {'"', '\\', '\n', '\x1f', '\x00'}) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string value(length, 'x');
+        value[at] = special;
+        EXPECT_EQ(checked(value), reference(value)) << int(special) << " at " << at << " of " << length;
+      }
     }
-  }
-  for (std::size_t at = 0; at < 19; ++at) {
-    std::string value(19, 'y');
-    value[at] = '\xff';
-    EXPECT_EQ(checked(value), "<not utf-8>") << at;
-    value.replace(at, 1, "\xc3\xa9");
-    EXPECT_EQ(checked(value), reference(value)) << at;
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string value(length, 'y');
+      value[at] = '\xff';
+      EXPECT_EQ(checked(value), "<not utf-8>") << at << " of " << length;
+      value.replace(at, 1, "\xc3\xa9");
+      EXPECT_EQ(checked(value), reference(value)) << at << " of " << length;
+    }
   }
 }
 
