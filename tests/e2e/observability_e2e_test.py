@@ -162,6 +162,12 @@ def test_main_listener(binary, users, workdir):
                                                 "SOAPAction": '"http://schemas.microsoft.com/exchange/services/2006/'
                                                               'messages/SetOofStatus"'}, SET_OOF % "false")
     check(status == 200, "UM SetOofStatus answers 200 (got %d)" % status)
+    # Two requests on one keep-alive connection: nothing of the first may reach the second's line.
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    for headers in (bearer({"client-request-id": "keep-alive-1"}), {"client-request-id": "keep-alive-2"}):
+        connection.request("GET", SETTINGS, headers=headers)
+        connection.getresponse().read()
+    connection.close()
     call(port, "GET", "/healthz")
     out, err = gateway.stop()
 
@@ -170,14 +176,20 @@ def test_main_listener(binary, users, workdir):
     records = [json.loads(line) for line in lines[1:]]
     access = [r for r in records if r["type"] == "access"]
     audit = [r for r in records if r["type"] == "audit"]
-    # 3 GETs + 1 refused + 3 PATCHes + 1 UM = 8 requests; health probes and scrapes are not logged.
-    check(len(access) == 8, "one access line per request, none for probes or scrapes (got %d)" % len(access))
+    # 3 GETs + 1 refused + 3 PATCHes + 1 UM + 2 on one connection = 10 requests; health probes and
+    # scrapes are not logged.
+    check(len(access) == 10, "one access line per request, none for probes or scrapes (got %d)" % len(access))
     fields = {"time", "type", "request_id", "client_request_id", "remote_address", "facade", "operation", "caller",
               "mailbox", "status", "duration_us", "bytes_in", "bytes_out"}
     check(all(set(r) == fields for r in access), "every access line has exactly the documented fields")
-    gets = [r for r in access if r["operation"] == "getMailboxSettings" and r["status"] == 200]
+    gets = [r for r in access if r["operation"] == "getMailboxSettings" and r["status"] == 200 and
+            r["client_request_id"] != "keep-alive-1"]
     check(len(gets) == 3 and all(r["client_request_id"] is None and len(r["request_id"]) == 36 for r in gets),
           "a request without client-request-id logs its request id once, client_request_id null: %r" % gets[:1])
+    second = [r for r in access if r.get("client_request_id") == "keep-alive-2"]
+    check(len(second) == 1 and second[0]["status"] == 401 and second[0]["caller"] is None and
+          second[0]["mailbox"] is None and second[0]["operation"] is None,
+          "the second request on a connection logs none of the first's caller, mailbox, operation: %r" % second)
     patched = [r for r in access if r.get("client_request_id") == "audit-check-1"]
     check(len(patched) == 1 and patched[0]["operation"] == "updateMailboxSettings" and
           patched[0]["mailbox"] == ADELE_ID and patched[0]["caller"] == ADELE_ID and patched[0]["status"] == 200 and
