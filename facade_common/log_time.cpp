@@ -58,6 +58,25 @@ char* write_log_timestamp(char* text, std::chrono::system_clock::time_point now)
   return text + kLogTimestampSize;
 }
 
+std::chrono::system_clock::time_point wall_time_of(std::chrono::steady_clock::time_point instant) {
+  using std::chrono::system_clock;
+  struct ClockOffset {
+    bool read = false;
+    std::chrono::steady_clock::time_point when;  // the steady reading the offset was taken with
+    system_clock::duration offset{};             // wall minus steady
+  };
+  thread_local ClockOffset last;
+  if (!last.read || instant < last.when || instant - last.when >= std::chrono::seconds(1)) {
+    const auto steady = std::chrono::steady_clock::now();
+    const auto wall = system_clock::now();
+    last = ClockOffset{
+        true, steady,
+        wall.time_since_epoch() - std::chrono::duration_cast<system_clock::duration>(steady.time_since_epoch())};
+  }
+  return system_clock::time_point(std::chrono::duration_cast<system_clock::duration>(instant.time_since_epoch()) +
+                                  last.offset);
+}
+
 std::string log_timestamp(std::chrono::system_clock::time_point now) {
   char text[kLogTimestampSize];
   return std::string(text, write_log_timestamp(text, now));

@@ -16,4 +16,10 @@ constexpr std::size_t kLogTimestampSize = 27;
 // formatted in a buffer sized once (the access log).
 char* write_log_timestamp(char* out, std::chrono::system_clock::time_point now);
 
+// The wall-clock time of `instant`, a steady-clock reading the caller took anyway (the access log
+// has the one that ends a request's duration), so a line costs no second clock read: each thread
+// reads the offset between the two clocks again once a second, which is how soon a step of the
+// wall clock shows (nginx likewise logs the time cached for its event loop's turn).
+std::chrono::system_clock::time_point wall_time_of(std::chrono::steady_clock::time_point instant);
+
 }  // namespace oofgate::facade

@@ -17,6 +17,8 @@ struct AccessFacts {
   std::chrono::microseconds duration{0};
   std::size_t bytes_in = 0;
   std::size_t bytes_out = 0;
+  // When the answer was written (the steady reading that ends `duration`): the line's time.
+  std::chrono::steady_clock::time_point finished{};
 };
 
 // One access-log line: a JSON object with "type":"access", ending in '\n'; appended to `out`

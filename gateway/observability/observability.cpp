@@ -10,6 +10,8 @@
 
 #include <prometheus/text_serializer.h>
 
+#include "facade_common/log_time.h"
+
 namespace oofgate::gateway {
 namespace {
 
@@ -114,7 +116,7 @@ void Observability::request_done(const core::RequestTrace& trace, const AccessFa
       }
     }
     if (access_log_) {
-      const auto now = std::chrono::system_clock::now();
+      const auto now = facade::wall_time_of(facts.finished);
       access_log_->append([&](std::string& out) { append_access_log_line(out, trace, facts, now); });
     }
   } catch (...) {

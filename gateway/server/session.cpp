@@ -575,9 +575,10 @@ void Session<Stream>::finish_record(std::size_t bytes_out) noexcept {
     return;
   }
   recording_ = false;
-  const auto duration =
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_);
-  context_.observability()->request_done(trace_, AccessFacts{client_address_, status_, duration, bytes_in_, bytes_out});
+  const auto finished = std::chrono::steady_clock::now();
+  const auto duration = std::chrono::duration_cast<std::chrono::microseconds>(finished - started_);
+  context_.observability()->request_done(
+      trace_, AccessFacts{client_address_, status_, duration, bytes_in_, bytes_out, finished});
 }
 
 // Both transports are compiled here, once.

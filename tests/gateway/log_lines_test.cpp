@@ -10,6 +10,7 @@
 #include <rapidjson/document.h>
 
 #include "core/text/utf8.h"
+#include "facade_common/log_time.h"
 
 namespace oofgate::gateway {
 namespace {
@@ -48,6 +49,25 @@ TEST(LogLines, TimeOfConsecutiveLinesFollowsTheClockAcrossSecondsDaysAndSteps) {
     const auto now = midnight + offset;
     EXPECT_EQ(time_of(access_log_line(trace, facts, now)), date::format("%FT%TZ", floor<microseconds>(now)));
   }
+}
+
+// A line's time comes from the steady reading that ended the request, turned into wall-clock
+// time by an offset each thread reads once a second: it must agree with the wall clock, keep the
+// steady clock's spacing, and hold for readings before the one the offset was taken with.
+TEST(LogLines, WallTimeOfASteadyReadingAgreesWithTheWallClock) {
+  using namespace std::chrono;
+  const auto near = [](system_clock::time_point a, system_clock::time_point b) {
+    return (a > b ? a - b : b - a) < milliseconds(50);
+  };
+  const auto before = system_clock::now();
+  const auto steady = steady_clock::now();
+  const auto wall = facade::wall_time_of(steady);
+  const auto after = system_clock::now();
+  EXPECT_TRUE(wall >= before - milliseconds(50) && wall <= after + milliseconds(50));
+  const auto later = facade::wall_time_of(steady + milliseconds(250));
+  EXPECT_LT(std::chrono::abs(later - wall - milliseconds(250)), milliseconds(1));
+  EXPECT_TRUE(near(facade::wall_time_of(steady - seconds(5)), before - seconds(5)));
+  EXPECT_TRUE(near(facade::wall_time_of(steady + seconds(3)), before + seconds(3)));
 }
 
 TEST(LogLines, TextThatIsNotUtf8IsMadePrintable) {
