@@ -121,10 +121,6 @@ void append_json_string(std::string& out, std::string_view value) {
   out += '"';
 }
 
-std::size_t json_string_room(std::string_view value) {
-  return is_plain(value) ? value.size() + 2 : json_string_bound(value.size());
-}
-
 char* write_json_string(char* out, std::string_view value) {
   *out++ = '"';
   split_for_escaping(

@@ -15,11 +15,6 @@ void append_json_string(std::string& out, std::string_view value);
 // The most bytes write_json_string writes for a value of `size` bytes (every byte a \u00XX).
 constexpr std::size_t json_string_bound(std::size_t size) { return 6 * size + 2; }
 
-// The most bytes write_json_string_if_utf8 writes for `value`: exactly size + 2 when it is plain
-// ASCII with nothing to escape (ids, addresses, most log fields), else json_string_bound. A line
-// that makes room for a field before writing it then asks for what the field takes, not six times.
-std::size_t json_string_room(std::string_view value);
-
 // The same literal written at `out`, which has room for json_string_bound(value.size()) bytes;
 // returns the end of what was written. For a line built in a buffer sized once (the access log).
 char* write_json_string(char* out, std::string_view value);

@@ -38,7 +38,7 @@ class JsonLine {
       put("null");
       return;
     }
-    put_key(key, facade::json_string_room(value));
+    put_key(key, facade::json_string_bound(value.size()));
     if (char* end = facade::write_json_string_if_utf8(cursor_, value)) {
       cursor_ = end;
       return;
@@ -78,9 +78,8 @@ class JsonLine {
   }
 
  private:
-  // Room made at once for a line's first fields: an access line of plain fields fits (about 370
-  // bytes), an audit line may grow. The room is zero-filled by resize, so it is kept small.
-  static constexpr std::size_t kWindow = 512;
+  // Room made at once for a line's first fields: an access line fits, an audit line may grow.
+  static constexpr std::size_t kWindow = 1024;
 
   // A comma when needed, the quoted key and a colon, then room for `value_bound` more bytes.
   void put_key(std::string_view key, std::size_t value_bound) {
