@@ -22,8 +22,10 @@ namespace oofgate::gateway {
 // PIPE_BUF bytes, a longer line alone), so lines from many threads or from another writer to the
 // same pipe never interleave. Batching is what keeps logging off the request path's bill, as
 // nginx's `access_log ... buffer= flush=` does: a line reaches the file a moment (the linger)
-// later, sooner once a lane holds kEarlyFlushBytes. The writer thread runs as SCHED_BATCH, so
-// its wake-ups do not preempt the I/O thread it shares a CPU with.
+// later, sooner once a lane holds kEarlyFlushBytes. While lines keep coming the writer keeps that
+// cadence on its own timer; only the first line after a linger without any wakes it, so a busy
+// I/O thread makes no wake-up calls. The writer thread runs as SCHED_BATCH, so its wake-ups do
+// not preempt the I/O thread it shares a CPU with.
 class LogWriter {
  public:
   static constexpr std::chrono::milliseconds kDefaultLinger{10};
@@ -81,6 +83,8 @@ class LogWriter {
   std::uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
   // write(2) calls made so far, for tests of the batching.
   std::uint64_t writes() const { return writes_.load(std::memory_order_relaxed); }
+  // Times a submitter woke the writer thread, for tests of its cadence.
+  std::uint64_t wake_ups() const { return wake_ups_.load(std::memory_order_relaxed); }
 
  private:
   struct Lane {
@@ -94,7 +98,9 @@ class LogWriter {
   void after_append(std::size_t before, std::size_t after) noexcept;
   void wake(bool early) noexcept;
   void run();
-  void write_every_lane();
+  bool write_every_lane();  // true when any lane held a line
+  bool any_lane_pending();
+  std::vector<Lane*> current_lanes();
   void write_lines(const std::string& lines);
   void write_all(const char* data, std::size_t size);
   void stop();
@@ -114,11 +120,12 @@ class LogWriter {
   std::condition_variable wake_;
   bool stop_requested_ = false;        // under wake_mutex_
   bool early_ = false;                 // under wake_mutex_: a lane passed kEarlyFlushBytes
-  std::atomic<bool> armed_{false};     // a line waits that the writer thread was woken for
+  std::atomic<bool> armed_{false};     // the writer is on its linger cadence: no line needs to wake it
   std::atomic<bool> stopping_{false};  // submits are refused
 
   std::atomic<std::uint64_t> dropped_{0};
   std::atomic<std::uint64_t> writes_{0};
+  std::atomic<std::uint64_t> wake_ups_{0};
   std::thread thread_;  // last: its thread uses everything above
 };
 

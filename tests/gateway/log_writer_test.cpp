@@ -144,6 +144,42 @@ TEST(LogWriter, ALineIsWrittenOnceTheLingerHasPassedWithoutWaitingForMore) {
   ::close(pipe_fds[0]);
 }
 
+TEST(LogWriter, WhileLinesKeepComingOnlyTheLingerWakesTheWriter) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  LogWriter writer(pipe_fds[1], true, LogWriter::kDefaultLaneCapacity, std::chrono::milliseconds(20));
+  // A line every millisecond for 300 ms: about fifteen batches, each written by the writer's own
+  // cadence. Only the very first line finds the writer idle and has to wake it (the writer goes
+  // idle only after a whole linger without a line).
+  std::size_t queued = 0;
+  const std::string line = "steady traffic\n";
+  for (int i = 0; i < 300; ++i) {
+    ASSERT_TRUE(writer.submit(line));
+    queued += line.size();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  EXPECT_EQ(read_for(pipe_fds[0], queued, std::chrono::seconds(10)).size(), queued);
+  EXPECT_GT(writer.writes(), 5U);  // several batches, not one at the end
+  // A little slack for a machine that stalls the submitter for longer than a linger.
+  EXPECT_LE(writer.wake_ups(), 3U);
+  ::close(pipe_fds[0]);
+}
+
+TEST(LogWriter, AWriterThatWentIdleIsWokenByTheNextLine) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  LogWriter writer(pipe_fds[1], true, LogWriter::kDefaultLaneCapacity, std::chrono::milliseconds(2));
+  for (int round = 1; round <= 20; ++round) {
+    ASSERT_TRUE(writer.submit("after a pause\n"));
+    EXPECT_EQ(read_for(pipe_fds[0], 14, std::chrono::seconds(5)), "after a pause\n") << "round " << round;
+    // Long enough for the writer to see a linger without a line and go idle, or to be just
+    // about to: the next line lands on either side of its last look.
+    std::this_thread::sleep_for(std::chrono::microseconds(500 * round));
+  }
+  EXPECT_GE(writer.wake_ups(), 2U);
+  ::close(pipe_fds[0]);
+}
+
 TEST(LogWriter, ALaneThatFillsIsWrittenBeforeTheLingerEnds) {
   int pipe_fds[2];
   ASSERT_EQ(::pipe(pipe_fds), 0);
