@@ -119,8 +119,8 @@ void LogWriter::run() {
     {
       std::unique_lock lock(wake_mutex_);
       // Idle until a line arrives; while lines keep coming the writer stays armed and only its
-      // linger wakes it, so a busy I/O thread never makes a wake-up call (perf had shown the
-      // wake-ups, two context switches per batch, at a third of what logging cost).
+      // linger wakes it, so a busy I/O thread never makes a wake-up call (perf had put the
+      // wake-ups, two context switches per batch, at a third of the writer thread's samples).
       wake_.wait(lock, [this] { return stop_requested_ || armed_.load(); });
       if (!stop_requested_ && !early_ && linger_.count() > 0) {
         // Let the lines of the next moment join this batch; a stop or a full lane cuts it short.
