@@ -8,6 +8,15 @@ thread_local RequestTrace* current_trace = nullptr;
 
 }  // namespace
 
+void RequestTrace::clear() noexcept {
+  // A field added to the trace must be emptied here too, or one request's facts would reach the
+  // next one's log line.
+  static_assert(sizeof(RequestTrace) == 7 * sizeof(std::string), "every trace field is emptied below");
+  for (std::string* field : {&subject, &facade, &operation, &mailbox, &request_id, &client_request_id, &auth_failure}) {
+    field->clear();
+  }
+}
+
 RequestTraceScope::RequestTraceScope(RequestTrace* trace) noexcept : previous_(current_trace) { current_trace = trace; }
 
 RequestTraceScope::~RequestTraceScope() { current_trace = previous_; }

@@ -15,6 +15,11 @@ struct RequestTrace {
   std::string request_id;
   std::string client_request_id;
   std::string auth_failure;  // which credentials failed ("basic", "bearer"); empty when none were given
+
+  // Empties every field for the next request on the same connection. The strings keep their
+  // capacity, so recording a request allocates nothing once a connection has recorded one (ids and
+  // subjects are longer than a short string).
+  void clear() noexcept;
 };
 
 // Makes `trace` the request on whose behalf writes started on this thread are made, for as long

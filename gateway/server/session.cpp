@@ -551,15 +551,7 @@ void Session<Stream>::begin_record(const RequestHead* head, std::size_t bytes_in
   if (!recording_) {
     return;
   }
-  // A field added to the trace must be emptied here too, or one request's facts would reach the
-  // next one's log line.
-  static_assert(sizeof(core::RequestTrace) == 7 * sizeof(std::string), "every trace field is emptied below");
-  // Emptied field by field, not replaced: the strings keep their capacity, so recording the next
-  // request on this connection allocates nothing (ids and subjects are longer than a short string).
-  for (std::string* field : {&trace_.subject, &trace_.facade, &trace_.operation, &trace_.mailbox, &trace_.request_id,
-                             &trace_.client_request_id, &trace_.auth_failure}) {
-    field->clear();
-  }
+  trace_.clear();  // not replaced: its strings keep their capacity for this connection's next request
   if (head != nullptr && head->destination == Destination::kSoapFacade) {
     trace_.facade = "soap";
   } else if (head != nullptr && head->destination == Destination::kRestFacade) {
