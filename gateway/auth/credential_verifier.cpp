@@ -54,18 +54,29 @@ void CredentialVerifier::verify_basic(std::string user_name, std::string passwor
     pending->done(BasicOutcome{BasicOutcome::Kind::kVerified, principal, std::chrono::seconds(0)});
     return;
   }
+  // Counted as a failure while it waits and runs, so that concurrent guesses from one address
+  // get no more checks than sequential ones; taken back once it passes or if it never runs.
+  FailureLimiter::Check check;
+  if (const auto wait = failures_.begin_check(pending->client_address, check)) {
+    pending->done(BasicOutcome{BasicOutcome::Kind::kRateLimited, std::nullopt, *wait});
+    return;
+  }
   const bool queued = work_.submit(
-      [this, pending] {
+      [this, pending, check] {
         auto principal = directory_.authenticate_basic(pending->user_name, pending->password);
         if (!principal) {
-          failures_.record_failure(pending->client_address);
           pending->done(outcome(BasicOutcome::Kind::kRejected));
           return;
         }
+        failures_.forgive(pending->client_address, check);
         pending->done(BasicOutcome{BasicOutcome::Kind::kVerified, principal, std::chrono::seconds(0)});
       },
-      [pending] { pending->done(outcome(BasicOutcome::Kind::kBusy)); });
+      [failures = &failures_, pending, check] {
+        failures->forgive(pending->client_address, check);
+        pending->done(outcome(BasicOutcome::Kind::kBusy));
+      });
   if (!queued) {
+    failures_.forgive(pending->client_address, check);
     pending->done(outcome(BasicOutcome::Kind::kBusy));
   }
 }

@@ -34,7 +34,8 @@ class CredentialVerifier {
  public:
   using Done = std::function<void(BasicOutcome)>;
 
-  // All three are borrowed and must outlive the verifier; stop `work` before the directory goes.
+  // All three are borrowed and must outlive the verifier; stop `work` before the directory or the
+  // limiter goes (a job cancelled at shutdown hands its counted check back to the limiter).
   CredentialVerifier(const core::Directory& directory, core::BlockingWork& work, FailureLimiter& failures)
       : directory_(directory), work_(work), failures_(failures) {}
 

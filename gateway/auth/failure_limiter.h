@@ -28,11 +28,25 @@ struct FailureLimits {
 // one). Thread-safe; every call is O(1).
 class FailureLimiter {
  public:
+  // A password check admitted by begin_check(): counted as a failure until it is known.
+  struct Check {
+    core::Instant window_start;
+  };
+
   FailureLimiter(FailureLimits limits, const core::Clock& clock);
 
   // How long `address` must still wait, or nullopt when its next attempt may be checked.
   std::optional<std::chrono::seconds> blocked_for(std::string_view address);
   void record_failure(std::string_view address);
+
+  // Admits one password check for `address` and counts it as a failure from now on, so that
+  // checks still running count against the limit: a burst of concurrent guesses gets at most
+  // max_failures checks, not one per request queued before the first failure was known. Returns
+  // how long to wait instead when the address is at its limit (failures and checks in flight).
+  std::optional<std::chrono::seconds> begin_check(std::string_view address, Check& check);
+  // Takes back the failure begin_check() counted, for a check that passed or never ran; a no-op
+  // once that window has closed (the count it was in is gone) or the address was forgotten.
+  void forgive(std::string_view address, const Check& check);
 
   std::size_t tracked_addresses() const;
 
@@ -45,6 +59,11 @@ class FailureLimiter {
   using Entries = std::list<Entry>;  // most recent failure first; nodes never move
 
   bool expired(const Entry& entry, core::Instant now) const { return entry.window_start + limits_.window <= now; }
+  // The address's entry, made the most recent (a new one, or a fresh window, with no failures);
+  // called with mutex_ held.
+  Entry& touch(std::string_view address, core::Instant now);
+  // How long an entry at its limit still blocks its address; called with mutex_ held.
+  std::chrono::seconds remaining(const Entry& entry, core::Instant now) const;
 
   const FailureLimits limits_;
   const core::Clock& clock_;

@@ -100,6 +100,49 @@ TEST_F(CredentialVerifierTest, AnAddressOverItsFailuresIsRefusedWithoutHashingEv
   EXPECT_EQ(outcomes_.seen[5].kind, Kind::kVerified) << "after the window, and cached by now";
 }
 
+// A burst of guesses sent before the first one fails: the checks still queued count, so one
+// address gets no more checks at once than it may fail (it had one per queued request).
+TEST_F(CredentialVerifierTest, ConcurrentGuessesFromOneAddressGetNoMoreChecksThanTheLimit) {
+  for (int i = 0; i < 5; ++i) {
+    verify("u@x.com", "wrong" + std::to_string(i));
+  }
+  EXPECT_EQ(work_.jobs.size(), 3U) << "three checks may run; the rest are refused at once";
+  ASSERT_EQ(outcomes_.seen.size(), 2U);
+  EXPECT_EQ(outcomes_.seen[0].kind, Kind::kRateLimited);
+  EXPECT_EQ(outcomes_.seen[1].kind, Kind::kRateLimited);
+  work_.run_all();
+  ASSERT_EQ(outcomes_.seen.size(), 5U);
+  for (std::size_t i = 2; i < 5; ++i) {
+    EXPECT_EQ(outcomes_.seen[i].kind, Kind::kRejected) << i;
+  }
+  verify("u@x.com", "Pa55");
+  EXPECT_TRUE(work_.jobs.empty()) << "three failures: the right password is not checked either";
+  EXPECT_EQ(outcomes_.seen.back().kind, Kind::kRateLimited);
+}
+
+TEST_F(CredentialVerifierTest, ChecksThatPassOrNeverRunAreNotCountedAsFailures) {
+  verify("u@x.com", "Pa55");
+  verify("u@x.com", "Pa55");
+  verify("u@x.com", "Pa55");
+  ASSERT_EQ(work_.jobs.size(), 3U) << "none cached yet: three checks in flight";
+  verify("u@x.com", "Pa55");
+  ASSERT_EQ(outcomes_.seen.size(), 1U);
+  EXPECT_EQ(outcomes_.seen[0].kind, Kind::kRateLimited) << "in flight, each counts until it is known";
+  work_.jobs.at(2).cancel();  // cancelled at shutdown: never ran
+  work_.jobs.pop_back();
+  work_.run_all();
+  ASSERT_EQ(outcomes_.seen.size(), 4U);
+  EXPECT_EQ(outcomes_.seen[1].kind, Kind::kBusy);
+  EXPECT_EQ(outcomes_.seen[2].kind, Kind::kVerified);
+  EXPECT_EQ(outcomes_.seen[3].kind, Kind::kVerified);
+  EXPECT_EQ(failures_.blocked_for("192.0.2.7"), std::nullopt) << "every count was taken back";
+  for (int i = 0; i < 2; ++i) {
+    verify("ghost@x.com", "x");
+    work_.run_all();
+  }
+  EXPECT_EQ(failures_.blocked_for("192.0.2.7"), std::nullopt) << "two real failures of three allowed";
+}
+
 TEST_F(CredentialVerifierTest, OverlongCredentialsAreRejectedInlineAndCounted) {
   verify(std::string(10'000, 'u'), "Pa55");
   verify("u@x.com", std::string(100'000, 'p'));

@@ -26,6 +26,34 @@ TEST(FailureLimiter, RefusesAnAddressForTheRestOfTheWindowAfterMaxFailures) {
   EXPECT_EQ(limiter.blocked_for("192.0.2.1"), std::nullopt) << "one failure in the new window";
 }
 
+TEST(FailureLimiter, ChecksInFlightCountUntilForgiven) {
+  core::FixedClock clock(testing::fixed_now());
+  FailureLimiter limiter(FailureLimits{3, seconds(60), 16}, clock);
+  FailureLimiter::Check checks[3];
+  for (auto& check : checks) {
+    EXPECT_EQ(limiter.begin_check("a", check), std::nullopt);
+  }
+  FailureLimiter::Check refused;
+  EXPECT_EQ(limiter.begin_check("a", refused), seconds(60));
+  EXPECT_EQ(limiter.blocked_for("a"), seconds(60));
+  limiter.forgive("a", checks[0]);
+  EXPECT_EQ(limiter.blocked_for("a"), std::nullopt);
+  EXPECT_EQ(limiter.begin_check("a", checks[0]), std::nullopt);
+  EXPECT_EQ(limiter.blocked_for("a"), seconds(60));
+}
+
+TEST(FailureLimiter, ForgivingACheckFromAClosedWindowTakesNothingFromTheNewOne) {
+  core::FixedClock clock(testing::fixed_now());
+  FailureLimiter limiter(FailureLimits{2, seconds(60), 16}, clock);
+  FailureLimiter::Check old_check;
+  ASSERT_EQ(limiter.begin_check("a", old_check), std::nullopt);
+  clock.set(clock.now() + seconds(61));
+  limiter.record_failure("a");
+  limiter.record_failure("a");
+  limiter.forgive("a", old_check);
+  EXPECT_EQ(limiter.blocked_for("a"), seconds(60)) << "both failures of the new window still count";
+}
+
 TEST(FailureLimiter, FailuresInAnOldWindowDoNotCount) {
   core::FixedClock clock(testing::fixed_now());
   FailureLimiter limiter(FailureLimits{3, seconds(60), 16}, clock);

@@ -299,6 +299,47 @@ def basic_flood_graph(ctx):
     return failures
 
 
+def basic_burst_from_one_address(ctx):
+    """60 wrong passwords sent at once from one address (its own loopback address, so the other
+    cases keep theirs): no more of them may be checked (401) than --auth-failures (10) allows;
+    the rest are refused before any check (429) or turned away busy (503)."""
+    address = "127.0.0.77"
+    count = 60
+    statuses = []
+    lock = threading.Lock()
+
+    def one(i):
+        data = soap11(envelope(IS_UM_ENABLED), auth=basic(b"adele@contoso.com", b"wrong-%d" % i))
+        try:
+            sock = socket.socket()
+            sock.settimeout(10)
+            sock.bind((address, 0))
+            sock.connect(("127.0.0.1", ctx.port))
+            sock.sendall(data)
+            head = sock.recv(12)
+            sock.close()
+            status = int(head[9:12]) if head.startswith(b"HTTP/1.1 ") else None
+        except (OSError, ValueError):
+            status = None
+        with lock:
+            statuses.append(status)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(15)
+    checked = statuses.count(401)
+    failures = []
+    if len(statuses) != count or any(status not in (401, 429, 503) for status in statuses):
+        failures.append("expected 401, 429 or 503 for each of %d, got %s" % (count, sorted(map(str, statuses))))
+    if checked > 10:
+        failures.append("%d wrong passwords were checked (401) from one address; the limit is 10" % checked)
+    if checked == 0:
+        failures.append("no password was checked at all")
+    return failures
+
+
 def basic_known_vs_unknown(ctx):
     known = soap11(envelope(IS_UM_ENABLED), auth=basic(b"adele@contoso.com", b"wrong-password"))
     unknown = soap11(envelope(IS_UM_ENABLED), auth=basic(b"nobody@contoso.com", b"wrong-password"))
