@@ -1,5 +1,6 @@
 #include "soap_facade/envelope_reader.h"
 
+#include <optional>
 #include <string>
 
 #include "core/text/utf8.h"
@@ -101,6 +102,27 @@ std::variant<BodyOperation, Fault> read_body(const XmlDocument& document, pugi::
   return BodyOperation{operation, document.name_of(operation)};
 }
 
+// What may follow the Body. SOAP 1.2 Part 1 §5.1: nothing. SOAP 1.1 §4.1.1: namespace-qualified
+// extension elements, which carry nothing for UM or EWS; but not a second Body or a Header, which
+// a reader that took that one instead would see as another request than the one run.
+std::optional<Fault> check_after_body(const XmlDocument& document, pugi::xml_node after, SoapVersion version,
+                                      std::string_view env_ns) {
+  for (; after; after = next_element(after)) {
+    if (version == SoapVersion::k12) {
+      return invalid_request("The SOAP 1.2 Envelope has an element after the Body.");
+    }
+    const QName name = document.name_of(after);
+    if (name.ns == env_ns) {
+      return invalid_request("The SOAP Envelope has a " + core::printable_excerpt(name.local) +
+                             " element after the Body; only one Body, after the Header, is allowed.");
+    }
+    if (name.ns.empty()) {
+      return invalid_request("The SOAP Envelope has an element without a namespace after the Body.");
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::variant<BodyOperation, Fault> read_envelope(const XmlDocument& document, SoapVersion version) {
@@ -124,14 +146,15 @@ std::variant<BodyOperation, Fault> read_envelope(const XmlDocument& document, So
       return *fault;
     }
     child = next_element(child);
+    if (is_envelope_element(document, child, env_ns, "Header")) {
+      return invalid_request("The SOAP Envelope has more than one Header element.");
+    }
   }
   if (!is_envelope_element(document, child, env_ns, "Body")) {
     return invalid_request("The SOAP envelope has no Body element where one is required.");
   }
-  // SOAP 1.2 Part 1 §5.1: the Envelope holds an optional Header and the Body, nothing else.
-  // (SOAP 1.1 §4.1.1 allows qualified elements after the Body; they carry nothing for UM.)
-  if (version == SoapVersion::k12 && next_element(child)) {
-    return invalid_request("The SOAP 1.2 Envelope has an element after the Body.");
+  if (auto fault = check_after_body(document, next_element(child), version, env_ns)) {
+    return *fault;
   }
   return read_body(document, child);
 }

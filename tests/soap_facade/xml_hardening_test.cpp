@@ -243,6 +243,45 @@ TEST_F(SoapXmlHardening, ElementAfterTheBodyInSoap12) {
                 soap12_sender_fault("The SOAP 1.2 Envelope has an element after the Body.", "InvalidRequestException"));
 }
 
+// Found by an adversarial probe: SOAP 1.1 ran the first of two Bodies and dropped the second, so a
+// filter reading the other Body saw another request than the one applied.
+TEST_F(SoapXmlHardening, ASecondBodyInSoap11) {
+  const std::string second =
+      R"(<soap:Body><IsUMEnabled xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" /></soap:Body>)";
+  std::string body = soap11_request(kSetOofTrue);
+  body.insert(body.rfind("</soap:Envelope>"), second);
+  expect_refused(body,
+                 "The SOAP Envelope has a Body element after the Body; only one Body, after the Header, is allowed.");
+}
+
+TEST_F(SoapXmlHardening, AHeaderAfterTheBodyInSoap11) {
+  std::string body = soap11_request(kSetOofTrue);
+  body.insert(body.rfind("</soap:Envelope>"), "<soap:Header />");
+  expect_refused(body,
+                 "The SOAP Envelope has a Header element after the Body; only one Body, after the Header, is allowed.");
+}
+
+TEST_F(SoapXmlHardening, AnUnqualifiedElementAfterTheBodyInSoap11) {
+  std::string body = soap11_request(kSetOofTrue);
+  body.insert(body.rfind("</soap:Envelope>"), "<trailer />");
+  expect_refused(body, "The SOAP Envelope has an element without a namespace after the Body.");
+}
+
+TEST_F(SoapXmlHardening, TwoHeaders) {
+  std::string body = soap11_with_header("", kSetOofTrue);
+  body.insert(body.find("<soap:Body>"), "<soap:Header />");
+  expect_refused(body, "The SOAP Envelope has more than one Header element.");
+}
+
+// SOAP 1.1 §4.1.1: namespace-qualified extension elements may follow the Body; they change nothing.
+TEST_F(SoapXmlHardening, AQualifiedExtensionElementAfterTheBodyIsFineInSoap11) {
+  std::string body = soap11_request(kSetOofTrue);
+  body.insert(body.rfind("</soap:Envelope>"), R"(<x:trailer xmlns:x="urn:x" />)");
+  EXPECT_EQ(post(body).result(), http::status::ok);
+  EXPECT_EQ(settings_of(core_.adele()).automatic_replies.state, core::OofState::kAlwaysEnabled);
+  post(soap11_request(kSetOofFalse));  // back to where TearDown expects it
+}
+
 // Defect 4: characters XML does not allow, which pugixml passes through.
 TEST_F(SoapXmlHardening, InvalidUtf8InAStatusValue) {
   expect_refused(soap11_request(set_oof_with("", "<status>\xFF</status>")), "The request is not valid UTF-8.");
