@@ -82,8 +82,13 @@ void RequestDispatcher::dispatch(const RequestHead& head, const HttpRequest& req
         [[fallthrough]];
       case Destination::kSoapFacade:
       case Destination::kRestFacade: {
+        // Authorization is a single field (RFC 9110 §11.6.2): two of them are credentials of no
+        // known scheme, refused like any other, never the first or the last one believed (which
+        // one a proxy in front passed on or checked is anybody's guess).
         const auto header = request[http::field::authorization];
-        auto presented = parse_authorization(std::string_view(header.data(), header.size()));
+        auto presented = request.count(http::field::authorization) > 1
+                             ? PresentedCredentials{core::CredentialScheme::kOther, {}, std::nullopt, false}
+                             : parse_authorization(std::string_view(header.data(), header.size()));
         // Graph takes bearer tokens only: Basic on a Graph route is refused without running the
         // password hash, so Graph routes cannot be used to make the server hash.
         if (head.destination == Destination::kRestFacade && presented.scheme != core::CredentialScheme::kBearer) {

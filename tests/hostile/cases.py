@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Callable, Optional, Tuple, Union
 
 import scenarios
-from builders import (ADELE, ADELE_READ_TOKEN, ALEX, APP_TOKEN, BASIC_ADELE, IS_UM_ENABLED, ME_SETTINGS,
-                      MESSAGES_NS, SET_OOF_TRUE, SOAP12_NS, UM_PATH, basic, chunked, envelope, graph_get,
-                      graph_patch, nested, operation, raw, request, soap11, soap12)
+from builders import (ADELE, ADELE_READ_TOKEN, ADELE_TOKEN, ALEX, APP_TOKEN, BASIC_ADELE, IS_UM_ENABLED,
+                      ME_SETTINGS, MESSAGES_NS, SET_OOF_TRUE, SOAP12_NS, UM_PATH, basic, chunked, envelope,
+                      graph_get, graph_patch, nested, operation, raw, request, soap11, soap12)
 from builders import SOAP11_NS, EWS_GET_OOF, autodiscover, ews, ews_envelope, ews_set_oof, pox_request
 
 
@@ -514,6 +514,14 @@ CASES = [
          Expect(401, "soap11", "soap:Client", "AccessDeniedException")),
     Case("graph_no_credentials", "auth", graph_get(token=None),
          graph_error(401, "InvalidAuthenticationToken", ACCESS_TOKEN_EMPTY)),
+    Case("graph_two_authorization_fields", "auth",
+         graph_get(token=ADELE_READ_TOKEN, headers=[("Authorization", "Bearer " + ADELE_TOKEN)]),
+         graph_error(401, "InvalidAuthenticationToken", ACCESS_TOKEN_EMPTY),
+         why="the first of two Authorization fields was believed, the second ignored"),
+    Case("soap_two_authorization_fields", "auth",
+         soap11(envelope(SET_OOF_TRUE), headers=[("Authorization", basic(b"alex@contoso.com", b"Alex-Pa55"))]),
+         Expect(401, "soap11", "soap:Client", "AccessDeniedException"),
+         why="the first of two Authorization fields was believed, the second ignored"),
 
     # ---- EWS (/EWS/Exchange.asmx) -----------------------------------------------------------------
     Case("ews_set_1mb_message", "ews", lambda: ews(ews_envelope(ews_set_oof("m" * MiB))),
