@@ -9,6 +9,7 @@
 
 #include "core/text/ascii.h"
 #include "facade_common/log.h"
+#include "gateway/http/host_field.h"
 #include "gateway/observability/observability.h"
 #include "gateway/server/http_date.h"
 #include "gateway/server/response_bytes.h"
@@ -335,10 +336,14 @@ std::optional<facade::EdgeRejection> Session<Stream>::framing_error(const HttpRe
         facade::EdgeCondition::kHeadersTooLarge,
         "The request has more than " + std::to_string(limits.header_count) + " header fields."};
   }
-  // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0.
+  // RFC 9112 §3.2: exactly one Host in HTTP/1.1, at most one in HTTP/1.0, and a valid one.
   if (hosts > 1 || (hosts == 0 && message.version() >= 11)) {
     return facade::EdgeRejection{facade::EdgeCondition::kMalformed,
                                  "An HTTP/1.1 request needs exactly one Host header field."};
+  }
+  if (hosts == 1 && !is_valid_host_field(message[http::field::host])) {
+    return facade::EdgeRejection{facade::EdgeCondition::kMalformed,
+                                 "The Host header field is not a host name or address with an optional port."};
   }
   if (transfer_encodings > 0) {
     const auto coding = core::trim(std::string_view(message[http::field::transfer_encoding]), core::kHttpSpace);
