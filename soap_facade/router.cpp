@@ -29,7 +29,9 @@ void answer_wrong_path(std::string_view path, const facade::MediaType& media, co
   const std::string reason =
       "There is no SOAP endpoint at '" + core::printable_excerpt(path, 256) + "'. " + endpoints_hint();
   if (is_soap_media(media)) {
-    reply.fault(client_fault(ExceptionType::kInvalidRequest, reason));
+    // 404 as IIS answers a path with no service behind it; the body is still a fault, so a SOAP
+    // client reads why.
+    reply.fault(client_fault(ExceptionType::kInvalidRequest, reason), http::status::not_found);
     return;
   }
   reply.plain(http::status::not_found, "text/plain; charset=utf-8", reason);

@@ -155,7 +155,7 @@ TEST_F(SoapWalkingSkeleton, GetWithoutWsdlIs405AllowPost) {
 TEST_F(SoapWalkingSkeleton, SoapToANonSoapPathIsAFaultNamingTheEndpoints) {
   const auto response = post(soap11_request(kIsUmEnabled), std::nullopt, "/v1.0/me/mailboxSettings");
   expect_soap11(
-      response, http::status::internal_server_error,
+      response, http::status::not_found,
       soap11_fault(
           "soap:Client",
           "There is no SOAP endpoint at '/v1.0/me/mailboxSettings'. The UM web service is at "
