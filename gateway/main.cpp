@@ -210,6 +210,7 @@ int serve(const gateway::ServeOptions& options) {
   limits.url_limit = options.limits.url_bytes;
   limits.read_timeout = options.limits.read_timeout;
   limits.idle_timeout = options.limits.idle_timeout;
+  limits.body_memory = options.limits.body_memory;
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   std::unique_ptr<gateway::ReloadableTlsContext> tls;  // outlives the server
   if (!options.tls_certificate_file.empty()) {

@@ -19,15 +19,16 @@ namespace oofgate::gateway {
 // client gets beyond each one.
 struct ServeLimits {
   // HTTP (gateway/server)
-  std::size_t body_bytes = 1024 * 1024;     // --body-limit: one request body
-  std::size_t header_bytes = 16 * 1024;     // --header-limit: request line + header fields
-  std::size_t header_count = 100;           // --header-count: header fields in one request
-  std::size_t trailer_bytes = 4 * 1024;     // --trailer-limit: chunked trailer fields
-  std::size_t url_bytes = 8 * 1024;         // --url-limit: the request target
-  std::chrono::seconds read_timeout{30};    // --read-timeout: head and body of one request
-  std::chrono::seconds idle_timeout{60};    // --idle-timeout: keep-alive wait for the next request
-  std::size_t max_connections = 16 * 1024;  // --max-connections: open connections, whole process
-  std::chrono::seconds shutdown_grace{10};  // --shutdown-grace: in-flight requests on SIGTERM/SIGINT
+  std::size_t body_bytes = 1024 * 1024;         // --body-limit: one request body
+  std::size_t header_bytes = 16 * 1024;         // --header-limit: request line + header fields
+  std::size_t header_count = 100;               // --header-count: header fields in one request
+  std::size_t trailer_bytes = 4 * 1024;         // --trailer-limit: chunked trailer fields
+  std::size_t url_bytes = 8 * 1024;             // --url-limit: the request target
+  std::chrono::seconds read_timeout{30};        // --read-timeout: head and body of one request
+  std::chrono::seconds idle_timeout{60};        // --idle-timeout: keep-alive wait for the next request
+  std::size_t max_connections = 16 * 1024;      // --max-connections: open connections, whole process
+  std::size_t body_memory = 256 * 1024 * 1024;  // --body-memory: request bodies held at once, whole process
+  std::chrono::seconds shutdown_grace{10};      // --shutdown-grace: in-flight requests on SIGTERM/SIGINT
   // Graph JSON bodies (rest_facade)
   std::size_t json_max_depth = 64;                 // --json-max-depth
   std::size_t json_max_string_bytes = 256 * 1024;  // --json-max-string

@@ -24,9 +24,13 @@ std::string address_text(const net::ip::address& address, std::uint16_t port) {
 
 Server::Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections,
                ReloadableTlsContext* tls)
-    : connections_(max_connections), accept_errors_(std::cerr, kLogInterval), refused_(std::cerr, kLogInterval) {
+    : connections_(max_connections),
+      bodies_(limits.body_memory),
+      accept_errors_(std::cerr, kLogInterval),
+      refused_(std::cerr, kLogInterval) {
   for (unsigned i = 0; i < threads; ++i) {
     workers_.push_back(std::make_unique<Worker>(dispatcher, limits, tls));
+    workers_.back()->context.set_bodies(&bodies_);
   }
 }
 

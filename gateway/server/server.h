@@ -12,6 +12,7 @@
 
 #include "core/result.h"
 #include "gateway/http/request_dispatcher.h"
+#include "gateway/server/body_budget.h"
 #include "gateway/server/connection_limit.h"
 #include "gateway/server/deadline_sweeper.h"
 #include "gateway/server/listen_address_lock.h"
@@ -62,6 +63,7 @@ class Server {
 
   // Shared by the workers' listeners and sessions, so declared (and destroyed) outside them.
   ConnectionLimit connections_;
+  BodyBudget bodies_;
   RateLimitedLog accept_errors_;
   RateLimitedLog refused_;
   ListenAddressLock address_lock_;

@@ -11,6 +11,7 @@
 #include "facade_common/log.h"
 #include "gateway/http/host_field.h"
 #include "gateway/observability/observability.h"
+#include "gateway/server/body_budget.h"
 #include "gateway/server/http_date.h"
 #include "gateway/server/response_bytes.h"
 #include "gateway/tls/reloadable_tls_context.h"
@@ -24,6 +25,8 @@ namespace {
 
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr std::size_t kReadChunk = 16 * 1024;
+// Bodies in memory are held for a request's read and handling: milliseconds, so retry soon.
+constexpr std::chrono::seconds kBodyRetryAfter{1};
 
 void log_exception(std::string_view where, const std::exception* e) noexcept {
   try {
@@ -57,6 +60,7 @@ Session<Stream>::Session(Socket socket, SessionContext& context)
 
 template <class Stream>
 Session<Stream>::~Session() {
+  release_body();
   if (busy_ && !context_.draining()) {
     facade::log_event("gateway", "", "a connection closed before its request was answered");
   }
@@ -196,6 +200,7 @@ void Session<Stream>::read_request() noexcept {
       return;
     }
     // A fresh parser per request: limits apply per message, and reusing one is undefined.
+    release_body();  // the last request's message goes with the parser it was parsed by
     parser_.emplace();
     parser_->body_limit(context_.limits().body_limit);
     parser_->header_limit(context_.limits().header_limit);
@@ -370,7 +375,37 @@ bool Session<Stream>::on_head() {
     refuse(&head_, std::move(*rejection));
     return false;
   }
+  if (has_body && !reserve_body()) {
+    refuse(&head_, {facade::EdgeCondition::kServerBusy,
+                    "The server holds as many request bodies as it may at once; retry shortly.", kBodyRetryAfter});
+    return false;
+  }
   return true;
+}
+
+// What a body may take (its Content-Length, or the limit when chunked), reserved before it is read.
+template <class Stream>
+bool Session<Stream>::reserve_body() {
+  BodyBudget* bodies = context_.bodies();
+  if (bodies == nullptr) {
+    return true;
+  }
+  const std::size_t limit = context_.limits().body_limit;
+  const std::size_t bytes =
+      parser_->chunked() ? limit : std::min<std::size_t>(parser_->content_length().value_or(0), limit);
+  if (!bodies->try_reserve(bytes)) {
+    return false;
+  }
+  body_reserved_ = bytes;
+  return true;
+}
+
+template <class Stream>
+void Session<Stream>::release_body() noexcept {
+  if (body_reserved_ != 0) {
+    context_.bodies()->release(body_reserved_);
+    body_reserved_ = 0;
+  }
 }
 
 template <class Stream>

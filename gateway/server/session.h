@@ -71,6 +71,8 @@ class Session final : public Connection,
   void on_read_some(boost::beast::error_code error, std::size_t bytes) noexcept;
   // Checks the head once it is complete; false when the request was refused.
   bool on_head();
+  bool reserve_body();
+  void release_body() noexcept;
   void on_parse_error(boost::beast::error_code error);
   void on_request();
   // Answers in the protocol of whoever owns the request, then closes the connection.
@@ -110,6 +112,7 @@ class Session final : public Connection,
   SteadyTime deadline_ = SteadyTime::max();
   std::array<char, 4096> discard_{};
   std::size_t discarded_ = 0;
+  std::size_t body_reserved_ = 0;  // of the process's BodyBudget, for the message in parser_
   // The request being answered, as the access log and metrics see it.
   core::RequestTrace trace_;
   std::chrono::steady_clock::time_point started_{};

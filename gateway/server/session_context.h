@@ -15,6 +15,7 @@ namespace oofgate::gateway {
 class RequestDispatcher;
 class ReloadableTlsContext;
 class Observability;
+class BodyBudget;
 
 // What a graceful stop needs of a connection, whatever its transport (plain TCP or TLS).
 class Connection {
@@ -38,6 +39,7 @@ struct SessionLimits {
   std::chrono::seconds read_timeout{30};   // from a request's first byte to its last
   std::chrono::seconds idle_timeout{60};   // keep-alive: waiting for the next request's first byte
   std::chrono::seconds write_timeout{30};
+  std::size_t body_memory = 256 * 1024 * 1024;  // request bodies held at once by the whole process, bytes
 };
 
 // What the sessions of one I/O thread share: the dispatcher, the limits, the TLS settings, and
@@ -55,6 +57,9 @@ class SessionContext {
   // Where answered requests and open connections are recorded; nullptr: nowhere.
   Observability* observability() const { return observability_; }
   void set_observability(Observability* observability) { observability_ = observability; }
+  // The process's budget for request bodies in memory; nullptr: no budget (tests).
+  BodyBudget* bodies() const { return bodies_; }
+  void set_bodies(BodyBudget* bodies) { bodies_ = bodies; }
 
   void add(Connection* session, std::weak_ptr<Connection> handle);
   void remove(Connection* session);
@@ -70,6 +75,7 @@ class SessionContext {
   ReloadableTlsContext* tls_;
   bool draining_ = false;
   Observability* observability_ = nullptr;
+  BodyBudget* bodies_ = nullptr;
   // Sessions may be destroyed off the I/O thread during shutdown, so the set has a lock.
   std::mutex sessions_mutex_;
   template <class Visit>

@@ -504,6 +504,8 @@ CASES = [
          graph_error(401, "InvalidAuthenticationToken", ACCESS_TOKEN_EMPTY)),
     Case("basic_flood_on_graph_route", "auth", scenario=scenarios.basic_flood_graph,
          why="every Basic header cost ~25 ms of PBKDF2 on the I/O thread even where Basic is refused"),
+    Case("body_memory_budget", "limits", scenario=scenarios.body_memory_budget,
+         why="bodies were buffered before authentication, bounded only by body limit x connections (16 GiB)"),
     Case("basic_burst_from_one_address", "auth", scenario=scenarios.basic_burst_from_one_address,
          why="the failure count moved only once a check had failed, so a burst got one check per queued request"),
     Case("basic_wrong_password_known_vs_unknown", "auth", scenario=scenarios.basic_known_vs_unknown,

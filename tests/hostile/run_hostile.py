@@ -108,8 +108,8 @@ class Context:
         self.last_graph = None
         self.data_changed_by = []
 
-    def start_gateway(self, name, nofile=None):
-        return Gateway(self.args.binary, self.workdir, name, self.args.serve_arg or [], nofile)
+    def start_gateway(self, name, nofile=None, extra_args=()):
+        return Gateway(self.args.binary, self.workdir, name, (self.args.serve_arg or []) + list(extra_args), nofile)
 
     def start_main(self):
         self.gateway = self.start_gateway("main")

@@ -11,7 +11,7 @@ import threading
 import time
 
 from builders import (ADELE, CAROL, IS_UM_ENABLED, ME_SETTINGS, THROTTLE_REQUESTS, THROTTLED_APP_TOKEN, UM_PATH, basic,
-                      envelope, graph_get, raw, request, soap11)
+                      envelope, graph_get, graph_patch, raw, request, soap11)
 from raw_http import Connection, ProtocolError
 
 WSDL_GET = request("GET", UM_PATH + "?wsdl")
@@ -364,6 +364,74 @@ def basic_known_vs_unknown(ctx):
     if abs(known_ms - unknown_ms) > max(5.0, 0.5 * max(known_ms, unknown_ms)):
         failures.append("timing tells users apart: known %.1f ms, unknown %.1f ms (median of 3)" % (known_ms, unknown_ms))
     return failures
+
+
+def body_memory_budget(ctx):
+    """Unauthenticated clients that announce a large body and send it slowly: a second gateway
+    with --body-memory 4 MiB holds four 1,000,000-byte bodies; the fifth request is answered 503
+    (Graph ServerBusy, Retry-After) before its body is read, requests without a body or with a
+    small one are still served, and once the four close their room is free again."""
+    gateway = ctx.start_gateway("bodies", extra_args=["--body-memory", "4194304"])
+    head = ("PATCH %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            "Content-Length: 1000000\r\n\r\n" % ME_SETTINGS).encode()
+    failures = []
+    hogs = []
+    try:
+        for round_label in ("first", "again"):
+            for _ in range(4):
+                hog = Connection(gateway.port, timeout=5.0)
+                hog.send(head + b"x" * 500000)
+                hogs.append(hog)
+            time.sleep(0.3)
+            for hog in hogs:
+                try:
+                    early = hog.read_response(timeout=0.05)
+                except TimeoutError:
+                    continue  # still reading its body: held, as it should be
+                except ProtocolError:
+                    early = None
+                failures.append("%s: a request within the budget was answered early: %s"
+                                % (round_label, early.status if early else "closed"))
+                break
+            if round_label == "first":
+                extra = Connection(gateway.port, timeout=5.0)
+                extra.send(head + b"x" * 1000)
+                try:
+                    answer = extra.read_response(timeout=2.0)
+                except (TimeoutError, ProtocolError) as error:
+                    answer = None
+                    failures.append("over the budget: no prompt answer (%s)" % error)
+                extra.close()
+                if answer is not None and (answer.status != 503 or b'"ServerBusy"' not in answer.body
+                                           or answer.header("retry-after") is None):
+                    failures.append("over the budget: expected 503 ServerBusy with Retry-After, got %d %r"
+                                    % (answer.status, answer.body[:200]))
+                failures += ctx.health_failures("while the budget is full", port=gateway.port, seconds=3.0)
+                small = exchange_one(gateway.port, graph_patch('{"timeZone":"UTC"}', token="adele-rw"))
+                if small is None or small.status != 200:
+                    failures.append("a small PATCH while the budget is full: %s" % (small.status if small else None))
+            for hog in hogs:
+                hog.close()
+            hogs = []
+            time.sleep(0.3)
+        if not gateway.alive():
+            failures.append("the gateway died")
+    finally:
+        for hog in hogs:
+            hog.close()
+        gateway.stop()
+    return failures
+
+
+def exchange_one(port, data, seconds=3.0):
+    connection = Connection(port, timeout=seconds)
+    try:
+        connection.send(data)
+        return connection.read_response(timeout=seconds)
+    except (TimeoutError, ProtocolError):
+        return None
+    finally:
+        connection.close()
 
 
 def cpu_seconds(pid):
