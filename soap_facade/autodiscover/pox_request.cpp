@@ -39,25 +39,28 @@ std::variant<PoxRequest, PoxErrorCode> read_pox_request(std::string_view body, c
   }
   PoxRequest result;
   result.scheme = *scheme;
+  std::optional<std::string> address;
   std::optional<std::string> schema;
   for (auto child = first_element(request); child; child = next_element(child)) {
     const auto name = document.name_of(child);
     if (name.ns != root_name.ns) {
       continue;
     }
-    if (name.local == "EMailAddress") {
-      auto text = simple_content(child);
-      if (!text) {
-        return PoxErrorCode::kInvalidRequest;
-      }
-      result.email_address = std::string(trim_xml_space(*text));
-    } else if (name.local == "AcceptableResponseSchema") {
-      auto text = simple_content(child);
-      if (!text) {
-        return PoxErrorCode::kInvalidRequest;
-      }
-      schema = std::string(trim_xml_space(*text));
+    // Each at most once: with two addresses, which mailbox was asked about is anybody's guess.
+    std::optional<std::string>* field = name.local == "EMailAddress"               ? &address
+                                        : name.local == "AcceptableResponseSchema" ? &schema
+                                                                                   : nullptr;
+    if (field == nullptr) {
+      continue;
     }
+    auto text = simple_content(child);
+    if (!text || field->has_value()) {
+      return PoxErrorCode::kInvalidRequest;
+    }
+    *field = std::string(trim_xml_space(*text));
+  }
+  if (address) {
+    result.email_address = std::move(*address);
   }
   if (result.email_address.empty() || !schema) {
     return PoxErrorCode::kInvalidRequest;

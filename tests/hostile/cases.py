@@ -576,6 +576,10 @@ CASES = [
     Case("pox_nested_100k", "autodiscover",
          lambda: autodiscover(pox_request().replace(b"<Request>", nested(100000, "<a>", "").encode() + b"<Request>")),
          INVALID_POX_REQUEST),
+    Case("pox_two_addresses", "autodiscover",
+         autodiscover(pox_request().replace(b"<EMailAddress>", b"<EMailAddress>alex@contoso.com</EMailAddress>"
+                                                               b"<EMailAddress>", 1)),
+         INVALID_POX_REQUEST, why="the last of two addresses was answered"),
     Case("pox_over_body_limit", "autodiscover",
          lambda: autodiscover(pox_request().replace(b"<Request>", b" " * (2 * BODY_LIMIT) + b"<Request>")),
          Expect(413, "pox", "600", message="Invalid Request", fate="closed")),
