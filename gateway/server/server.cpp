@@ -1,5 +1,6 @@
 #include "gateway/server/server.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include <boost/asio/ip/address.hpp>
@@ -25,7 +26,8 @@ std::string address_text(const net::ip::address& address, std::uint16_t port) {
 Server::Server(RequestDispatcher& dispatcher, SessionLimits limits, unsigned threads, std::size_t max_connections,
                ReloadableTlsContext* tls)
     : connections_(max_connections),
-      bodies_(limits.body_memory),
+      // At least one body of the largest size a request may have fits, whatever was configured.
+      bodies_(std::max(limits.body_memory, limits.body_limit)),
       accept_errors_(std::cerr, kLogInterval),
       refused_(std::cerr, kLogInterval) {
   for (unsigned i = 0; i < threads; ++i) {
