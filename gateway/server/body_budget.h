@@ -19,7 +19,6 @@ class BodyBudget {
   bool try_reserve(std::size_t bytes) noexcept;
   void release(std::size_t bytes) noexcept;
   std::size_t in_use() const noexcept { return in_use_.load(std::memory_order_relaxed); }
-  std::size_t capacity() const noexcept { return capacity_; }
 
  private:
   const std::size_t capacity_;
