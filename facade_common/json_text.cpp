@@ -86,28 +86,6 @@ bool has_special_byte(std::uint64_t word) {
   return ((word & kTops) | below(word, 0x20) | equal(word, '"') | equal(word, '\\')) != 0;
 }
 
-// Whether `value` is plain ASCII with nothing to escape, as most log fields are (ids, addresses,
-// operation names): tested a word at a time, the last word overlapping the one before it and a
-// value shorter than a word padded with spaces, so no byte is looked at alone.
-bool is_plain(std::string_view value) {
-  constexpr std::size_t kWord = sizeof(std::uint64_t);
-  const char* const text = value.data();
-  if (value.size() < kWord) {
-    std::uint64_t word = 0x2020202020202020ULL;
-    std::memcpy(&word, text, value.size());
-    return !has_special_byte(word);
-  }
-  std::uint64_t word = 0;
-  for (std::size_t at = 0; at + kWord < value.size(); at += kWord) {
-    std::memcpy(&word, text + at, kWord);
-    if (has_special_byte(word)) {
-      return false;
-    }
-  }
-  std::memcpy(&word, text + value.size() - kWord, kWord);
-  return !has_special_byte(word);
-}
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
@@ -130,13 +108,44 @@ char* write_json_string(char* out, std::string_view value) {
   return out;
 }
 
+char* copy_if_plain(char* out, std::string_view value) {
+  constexpr std::size_t kWord = sizeof(std::uint64_t);
+  static_assert(kPlainCopySlack >= kWord);
+  const char* const text = value.data();
+  std::uint64_t word = 0x2020202020202020ULL;  // a short value is padded with plain spaces
+  if (value.size() < kWord) {
+    std::memcpy(&word, text, value.size());
+    if (has_special_byte(word)) {
+      return nullptr;
+    }
+    std::memcpy(out, &word, kWord);  // the padding lands in the slack
+    return out + value.size();
+  }
+  for (std::size_t at = 0; at + kWord < value.size(); at += kWord) {
+    std::memcpy(&word, text + at, kWord);
+    if (has_special_byte(word)) {
+      return nullptr;
+    }
+    std::memcpy(out + at, &word, kWord);
+  }
+  // The last word overlaps the one before it, so no byte is copied alone.
+  std::memcpy(&word, text + value.size() - kWord, kWord);
+  if (has_special_byte(word)) {
+    return nullptr;
+  }
+  std::memcpy(out + value.size() - kWord, &word, kWord);
+  return out + value.size();
+}
+
 char* write_json_string_if_utf8(char* out, std::string_view value) {
   *out++ = '"';
-  if (is_plain(value)) {
-    std::memcpy(out, value.data(), value.size());
-    out += value.size();
-    *out++ = '"';
-    return out;
+  // Most log fields are plain (ids, addresses, operation names). The room for
+  // json_string_bound(size) covers copy_if_plain's slack from two bytes on.
+  if (value.size() >= 2) {
+    if (char* end = copy_if_plain(out, value)) {
+      *end++ = '"';
+      return end;
+    }
   }
   const char* const text = value.data();
   for (std::size_t at = 0; at < value.size();) {

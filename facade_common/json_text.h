@@ -24,4 +24,11 @@ char* write_json_string(char* out, std::string_view value);
 // well-formed UTF-8, and then what was written at `out` is to be discarded.
 char* write_json_string_if_utf8(char* out, std::string_view value);
 
+// Copies `value` to `out` when it is plain ASCII with nothing to escape, checking and copying
+// eight bytes at a time in one pass; returns the end of the copy, or nullptr (and what was
+// written at `out` is to be discarded) when `value` needs write_json_string_if_utf8. `out` has
+// room for value.size() + kPlainCopySlack bytes: whole words are stored past the end.
+constexpr std::size_t kPlainCopySlack = 8;
+char* copy_if_plain(char* out, std::string_view value);
+
 }  // namespace oofgate::facade

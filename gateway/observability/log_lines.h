@@ -21,11 +21,14 @@ struct AccessFacts {
   std::chrono::steady_clock::time_point finished{};
 };
 
-// One access-log line: a JSON object with "type":"access", ending in '\n'; appended to `out`
-// (the access log formats it in place, in the I/O thread's lane of the log writer).
-void append_access_log_line(std::string& out, const core::RequestTrace& trace, const AccessFacts& facts,
-                            std::chrono::system_clock::time_point now);
-// The same line as a string of its own.
+// One access-log line, in two steps: the I/O thread copies the line's facts as they are (a few
+// short strings and numbers) as an access record appended to `out`, its lane of the log writer,
+// and the writer thread renders the record as the line, a JSON object with "type":"access" ending
+// in '\n', appended to `out`. The render step is the log writer's Renderer for these records.
+void append_access_record(std::string& out, const core::RequestTrace& trace, const AccessFacts& facts,
+                          std::chrono::system_clock::time_point now);
+void render_access_record(std::string_view record, std::string& out);
+// The line of one request, both steps at once.
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now);
 // One audit line: a JSON object with "type":"audit" and the changed properties, ending in '\n';

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
 
 #include "core/util/batch_scheduling.h"
 
@@ -13,12 +16,13 @@ namespace oofgate::gateway {
 
 namespace {
 
-// Appends to a regular file are whole however large; a pipe or socket keeps a write whole only up
-// to PIPE_BUF, and another process (a shell, systemd) may write to the same one.
+// Appends to a regular file are whole however large, so a batch goes out in as few writes as its
+// size allows (1 MiB bounds one call's hold on the inode); a pipe or socket keeps a write whole
+// only up to PIPE_BUF, and another process (a shell, systemd) may write to the same one.
 std::size_t largest_whole_write(int fd) {
   struct stat status {};
   if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
-    return 64 * 1024;
+    return 1024 * 1024;
   }
   return PIPE_BUF;
 }
@@ -144,6 +148,15 @@ void LogWriter::run() {
   }
 }
 
+void LogWriter::write_entry_header(char* at, Renderer render, std::size_t payload_size) {
+  if (payload_size > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("log entry too large");
+  }
+  const auto size = static_cast<std::uint32_t>(payload_size);
+  std::memcpy(at, &render, sizeof render);
+  std::memcpy(at + sizeof render, &size, sizeof size);
+}
+
 bool LogWriter::write_every_lane() {
   bool wrote = false;
   for (Lane* lane : current_lanes()) {
@@ -153,10 +166,31 @@ bool LogWriter::write_every_lane() {
       spare_.swap(lane->pending);
     }
     wrote = wrote || !spare_.empty();
-    write_lines(spare_);
+    render_entries(spare_);
     spare_.clear();
+    write_lines(text_);
+    text_.clear();
   }
   return wrote;
+}
+
+void LogWriter::render_entries(const std::string& entries) {
+  std::size_t at = 0;
+  while (entries.size() - at >= kEntryHeader) {
+    Renderer render = nullptr;
+    std::uint32_t size = 0;
+    std::memcpy(&render, entries.data() + at, sizeof render);
+    std::memcpy(&size, entries.data() + at + sizeof render, sizeof size);
+    const std::string_view payload(entries.data() + at + kEntryHeader, size);
+    at += kEntryHeader + size;
+    const std::size_t rendered = text_.size();
+    try {
+      render(payload, text_);
+    } catch (...) {
+      text_.resize(rendered);  // out of memory: this entry's line is lost, the batch is written
+      dropped_.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
 }
 
 bool LogWriter::any_lane_pending() {

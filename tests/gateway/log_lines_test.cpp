@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <date/date.h>
 #include <rapidjson/document.h>
@@ -68,6 +70,49 @@ TEST(LogLines, WallTimeOfASteadyReadingAgreesWithTheWallClock) {
   EXPECT_LT(std::chrono::abs(later - wall - milliseconds(250)), milliseconds(1));
   EXPECT_TRUE(near(facade::wall_time_of(steady - seconds(5)), before - seconds(5)));
   EXPECT_TRUE(near(facade::wall_time_of(steady + seconds(3)), before + seconds(3)));
+}
+
+// A line of plain ids and names takes the fast path, one with a text to escape the general one:
+// both write the same fields in the same order, with the same values.
+TEST(LogLines, PlainAndEscapedLinesHaveTheSameFieldsInTheSameOrder) {
+  core::RequestTrace trace;
+  trace.request_id = "42c1d8f7-9c2b-4c22-91fd-bc1a8a1a380d";
+  trace.facade = "graph";
+  trace.operation = "getMailboxSettings";
+  trace.subject = "00000000-0000-4000-8000-000000000001";
+  trace.mailbox = "m";
+  AccessFacts facts;
+  facts.remote_address = "::1";
+  facts.status = 200;
+  facts.duration = std::chrono::microseconds(7);
+  facts.bytes_in = 3;
+  facts.bytes_out = 1212;
+  const auto now = std::chrono::system_clock::now();
+  const auto fields = [&](const core::RequestTrace& of) {
+    const std::string line = access_log_line(of, facts, now);
+    rapidjson::Document parsed;
+    parsed.Parse(line.data(), line.size() - 1);
+    EXPECT_FALSE(parsed.HasParseError()) << line;
+    std::vector<std::pair<std::string, std::string>> members;
+    for (const auto& member : parsed.GetObject()) {
+      members.emplace_back(member.name.GetString(), member.value.IsString() ? member.value.GetString()
+                                                    : member.value.IsNull() ? "null"
+                                                                            : std::to_string(member.value.GetUint64()));
+    }
+    return members;
+  };
+  core::RequestTrace escaped = trace;
+  escaped.client_request_id = "say \"hi\"";
+  auto plain_fields = fields(trace);
+  const auto escaped_fields = fields(escaped);
+  ASSERT_EQ(plain_fields.size(), 13U);
+  EXPECT_EQ(plain_fields[3], (std::pair<std::string, std::string>("client_request_id", "null")));
+  plain_fields[3].second = "say \"hi\"";
+  EXPECT_EQ(plain_fields, escaped_fields);
+  EXPECT_EQ(plain_fields[0].first, "time");
+  EXPECT_EQ(plain_fields[1], (std::pair<std::string, std::string>("type", "access")));
+  EXPECT_EQ(plain_fields[7], (std::pair<std::string, std::string>("caller", trace.subject)));
+  EXPECT_EQ(plain_fields[12], (std::pair<std::string, std::string>("bytes_out", "1212")));
 }
 
 TEST(LogLines, TextThatIsNotUtf8IsMadePrintable) {
@@ -144,8 +189,10 @@ TEST(LogLines, AnAccessLineIsAppendedAfterWhatTheBufferHeld) {
   trace.client_request_id = std::string(5000, '\\');
   AccessFacts facts;
   facts.status = 204;
+  std::string record;
+  append_access_record(record, trace, facts, std::chrono::system_clock::now());
   std::string buffer = "earlier line\n";
-  append_access_log_line(buffer, trace, facts, std::chrono::system_clock::now());
+  render_access_record(record, buffer);
   ASSERT_EQ(buffer.rfind("earlier line\n{", 0), 0U);
   const std::string line = buffer.substr(std::string("earlier line\n").size());
   EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);

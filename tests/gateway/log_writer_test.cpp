@@ -42,7 +42,7 @@ TEST(LogWriter, LinesFromManyThreadsArriveWholeInOrderAndBatched) {
   std::thread reader([&] { received = read_all(pipe_fds[0]); });
   std::uint64_t writes = 0;
   {
-    LogWriter writer(pipe_fds[1], true);
+    LogWriter writer(pipe_fds[1], true, LogWriter::kDefaultLaneCapacity, std::chrono::milliseconds(10));
     std::vector<std::thread> threads;
     for (int t = 0; t < kThreads; ++t) {
       threads.emplace_back([&writer, t] {
@@ -54,7 +54,8 @@ TEST(LogWriter, LinesFromManyThreadsArriveWholeInOrderAndBatched) {
     for (auto& thread : threads) {
       thread.join();
     }
-    // The destructor writes every queued line before it closes the pipe.
+    // Two lingers: the writer has written what was queued. (The destructor would too, before it
+    // closes the pipe, but the count is read here.)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     writes = writer.writes();
   }
@@ -214,6 +215,44 @@ TEST(LogWriter, FormatsInPlaceAndDropsWhatAFailedFormatAppended) {
   }
   reader.join();
   EXPECT_EQ(received, "first\nsecond\n");
+}
+
+// A renderer that spells its payload (a count) as that many 'r's and a newline, and notes the
+// thread it ran on.
+std::thread::id renderer_thread;
+void render_count(std::string_view payload, std::string& out) {
+  renderer_thread = std::this_thread::get_id();
+  if (payload == "boom") {
+    out += "half a li";
+    throw std::runtime_error("rendering failed");
+  }
+  out.append(std::stoul(std::string(payload)), 'r');
+  out += '\n';
+}
+
+TEST(LogWriter, EntriesAreRenderedOnTheWriterThreadInOrderWithTextLines) {
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  {
+    LogWriter writer(pipe_fds[1], true);
+    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "3"; }));
+    EXPECT_TRUE(writer.submit("text\n"));
+    // A renderer that throws loses its own entry only; the rest of the batch is written.
+    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "boom"; }));
+    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "0"; }));
+    // An encoder that throws is dropped at once, with what it appended.
+    EXPECT_FALSE(writer.append_entry(&render_count, [](std::string& out) {
+      out += "12";
+      throw std::runtime_error("encoding failed");
+    }));
+    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "1"; }));
+    const std::string expected = "rrr\ntext\n\nr\n";
+    EXPECT_EQ(read_for(pipe_fds[0], expected.size(), std::chrono::seconds(5)), expected);
+    EXPECT_EQ(writer.dropped(), 2U);
+  }
+  ::close(pipe_fds[0]);
+  EXPECT_NE(renderer_thread, std::this_thread::get_id());
+  EXPECT_NE(renderer_thread, std::thread::id());
 }
 
 // The scheduling policy of every thread of this process (field 41 of /proc/self/task/*/stat).

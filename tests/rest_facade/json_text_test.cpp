@@ -65,6 +65,29 @@ TEST(JsonText, ASpecialByteIsFoundInEveryPositionOfAWord) {
   }
 }
 
+// copy_if_plain copies a plain value exactly, stores nothing past its slack, and refuses a
+// value with a special byte anywhere, at every length around the word size.
+TEST(JsonText, PlainCopyCopiesPlainValuesAndRefusesTheRest) {
+  for (std::size_t length = 0; length <= 25; ++length) {
+    std::string value;
+    for (std::size_t i = 0; i < length; ++i) {
+      value += static_cast<char>('a' + i % 26);
+    }
+    std::string out(length + kPlainCopySlack + 1, '#');
+    char* end = copy_if_plain(out.data(), value);
+    ASSERT_NE(end, nullptr) << length;
+    EXPECT_EQ(std::string(out.data(), end), value);
+    EXPECT_EQ(out.back(), '#') << "stored past the slack at length " << length;
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char special : {'"', '\\', '\n', '\x00', '\x80', '\xff'}) {
+        std::string bad = value;
+        bad[at] = special;
+        EXPECT_EQ(copy_if_plain(out.data(), bad), nullptr) << int(special) << " at " << at << " of " << length;
+      }
+    }
+  }
+}
+
 // Bytes near the word tricks' edges (0x1f/0x20, 0x21/0x22/0x23, 0x5b/0x5c/0x5d, 0x7f/0x80) and
 // random mixtures of ASCII, multi-byte sequences and stray bytes: always the reference's answer.
 TEST(JsonText, CheckedWriterAgreesWithValidateThenEscape) {
