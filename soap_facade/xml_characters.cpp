@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/text/ascii.h"
 #include "core/text/utf8.h"
 
 namespace oofgate::soap {
@@ -33,14 +34,11 @@ Fault refused_character(std::string_view what, std::size_t offset) {
 }
 
 std::optional<int> digit_value(char c, bool hex) {
+  if (hex) {
+    return core::hex_digit_value(c);
+  }
   if (c >= '0' && c <= '9') {
     return c - '0';
-  }
-  if (hex && c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (hex && c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
   }
   return std::nullopt;
 }

@@ -17,6 +17,19 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
                                             [](char x, char y) { return to_lower_ascii(x) == to_lower_ascii(y); });
 }
 
+std::optional<int> hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return std::nullopt;
+}
+
 std::string_view trim(std::string_view text, std::string_view chars) {
   const auto first = text.find_first_not_of(chars);
   if (first == std::string_view::npos) {

@@ -7,7 +7,7 @@ namespace {
 
 bool is_alpha_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-bool is_hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex_digit(char c) { return core::hex_digit_value(c).has_value(); }
 
 // RFC 3986 unreserved and sub-delims.
 bool is_name_character(char c) {

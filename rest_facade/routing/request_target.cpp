@@ -8,19 +8,6 @@
 namespace oofgate::rest {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 PathSegment make_segment(std::string text) {
   PathSegment segment;
   const auto open = text.find('(');
@@ -47,10 +34,10 @@ std::string percent_decode(std::string_view text) {
   out.append(text.substr(0, first_escape));
   for (std::size_t i = first_escape; i < text.size(); ++i) {
     if (text[i] == '%' && i + 2 < text.size()) {
-      const int high = hex_value(text[i + 1]);
-      const int low = hex_value(text[i + 2]);
-      if (high >= 0 && low >= 0) {
-        out += static_cast<char>(high * 16 + low);
+      const auto high = core::hex_digit_value(text[i + 1]);
+      const auto low = core::hex_digit_value(text[i + 2]);
+      if (high && low) {
+        out += static_cast<char>(*high * 16 + *low);
         i += 2;
         continue;
       }
