@@ -116,19 +116,11 @@ class JsonLine {
 
 namespace {
 
-// An access record: this head, then its texts' bytes one after another, in the order of
-// kAccessTextKeys. Copied with memcpy both ways, so the lane needs no alignment.
-constexpr std::size_t kAccessTexts = 7;
-constexpr std::array<std::string_view, kAccessTexts> kAccessTextKeys{
+// The names of an access record's texts, in their order in the record.
+constexpr std::array<std::string_view, AccessRecord::kTexts> kAccessTextKeys{
     "request_id", "client_request_id", "remote_address", "facade", "operation", "caller", "mailbox"};
-struct AccessRecordHead {
-  std::int64_t time_us = 0;  // since the epoch, system clock
-  std::uint32_t status = 0;
-  std::array<std::uint32_t, kAccessTexts> sizes{};
-  std::uint64_t duration_us = 0;
-  std::uint64_t bytes_in = 0;
-  std::uint64_t bytes_out = 0;
-};
+using AccessRecordHead = AccessRecord::Head;
+constexpr std::size_t kAccessTexts = AccessRecord::kTexts;
 
 // The line's numbers, after its texts.
 constexpr std::array<std::string_view, 4> kAccessNumberKeys{"status", "duration_us", "bytes_in", "bytes_out"};
@@ -222,32 +214,29 @@ bool render_plain_access_line(const AccessRecordHead& head, const std::array<std
 
 }  // namespace
 
-void append_access_record(std::string& out, const core::RequestTrace& trace, const AccessFacts& facts,
-                          std::chrono::system_clock::time_point now) {
-  const std::array<std::string_view, kAccessTexts> texts{
-      trace.request_id, trace.client_request_id, facts.remote_address, trace.facade,
-      trace.operation,  trace.subject,           trace.mailbox};
-  AccessRecordHead head;
-  head.time_us = std::chrono::floor<std::chrono::microseconds>(now).time_since_epoch().count();
-  head.duration_us = static_cast<std::uint64_t>(std::max<std::int64_t>(facts.duration.count(), 0));
-  head.bytes_in = facts.bytes_in;
-  head.bytes_out = facts.bytes_out;
-  head.status = facts.status;
-  std::size_t size = sizeof head;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
+AccessRecord::AccessRecord(const core::RequestTrace& trace, const AccessFacts& facts,
+                           std::chrono::system_clock::time_point now)
+    : texts_{trace.request_id, trace.client_request_id, facts.remote_address, trace.facade,
+             trace.operation,  trace.subject,           trace.mailbox} {
+  head_.time_us = std::chrono::floor<std::chrono::microseconds>(now).time_since_epoch().count();
+  head_.duration_us = static_cast<std::uint64_t>(std::max<std::int64_t>(facts.duration.count(), 0));
+  head_.bytes_in = facts.bytes_in;
+  head_.bytes_out = facts.bytes_out;
+  head_.status = facts.status;
+  for (std::size_t i = 0; i < texts_.size(); ++i) {
     // Every text is bounded by the request's header limit or by the gateway's own values.
-    head.sizes.at(i) = static_cast<std::uint32_t>(
-        std::min<std::size_t>(texts.at(i).size(), std::numeric_limits<std::uint32_t>::max()));
-    size += head.sizes.at(i);
+    texts_.at(i) = texts_.at(i).substr(0, std::numeric_limits<std::uint32_t>::max());
+    head_.sizes.at(i) = static_cast<std::uint32_t>(texts_.at(i).size());
+    size_ += texts_.at(i).size();
   }
-  const std::size_t start = out.size();
-  out.resize(start + size);
-  char* cursor = out.data() + start;
-  std::memcpy(cursor, &head, sizeof head);
-  cursor += sizeof head;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    std::memcpy(cursor, texts.at(i).data(), head.sizes.at(i));
-    cursor += head.sizes.at(i);
+}
+
+void AccessRecord::write_to(char* at) const noexcept {
+  std::memcpy(at, &head_, sizeof head_);
+  at += sizeof head_;
+  for (const auto& text : texts_) {
+    std::memcpy(at, text.data(), text.size());
+    at += text.size();
   }
 }
 
@@ -283,10 +272,11 @@ void render_access_record(std::string_view record, std::string& out) {
 
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now) {
-  std::string record;
-  append_access_record(record, trace, facts, now);
+  const AccessRecord record(trace, facts, now);
+  std::string bytes(record.size(), '\0');
+  record.write_to(bytes.data());
   std::string line;
-  render_access_record(record, line);
+  render_access_record(bytes, line);
   return line;
 }
 

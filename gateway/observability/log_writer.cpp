@@ -7,8 +7,6 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
-#include <limits>
-#include <stdexcept>
 
 #include "core/util/batch_scheduling.h"
 
@@ -148,15 +146,6 @@ void LogWriter::run() {
   }
 }
 
-void LogWriter::write_entry_header(char* at, Renderer render, std::size_t payload_size) {
-  if (payload_size > std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error("log entry too large");
-  }
-  const auto size = static_cast<std::uint32_t>(payload_size);
-  std::memcpy(at, &render, sizeof render);
-  std::memcpy(at + sizeof render, &size, sizeof size);
-}
-
 bool LogWriter::write_every_lane() {
   bool wrote = false;
   for (Lane* lane : current_lanes()) {
@@ -166,7 +155,7 @@ bool LogWriter::write_every_lane() {
       spare_.swap(lane->pending);
     }
     wrote = wrote || !spare_.empty();
-    render_entries(spare_);
+    render_entries(spare_.view());
     spare_.clear();
     write_lines(text_);
     text_.clear();
@@ -174,7 +163,7 @@ bool LogWriter::write_every_lane() {
   return wrote;
 }
 
-void LogWriter::render_entries(const std::string& entries) {
+void LogWriter::render_entries(std::string_view entries) {
   std::size_t at = 0;
   while (entries.size() - at >= kEntryHeader) {
     Renderer render = nullptr;

@@ -5,6 +5,8 @@
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -12,6 +14,8 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "gateway/observability/byte_buffer.h"
 
 namespace oofgate::gateway {
 
@@ -56,24 +60,34 @@ class LogWriter {
 
   // Queues `line` (which must end with '\n'); false when it was dropped (lane full, or stopped).
   bool submit(std::string_view line) noexcept {
-    return append([line](std::string& out) { out.append(line); });
+    return append_entry(&render_text, line.size(),
+                        [line](char* at) noexcept { std::memcpy(at, line.data(), line.size()); });
   }
 
   // Queues the line(s) `format(std::string& out)` appends to `out` (each ending with '\n'),
-  // formatted in place in this thread's lane: no copy, no allocation once the lane has grown.
-  // False when dropped; what `format` appended before it threw is dropped with it.
+  // formatted in a buffer of this thread's own and copied into its lane. False when dropped;
+  // what `format` appended before it threw is dropped with it.
   template <typename Format>
   bool append(Format&& format) noexcept {
-    return append_entry(&render_text, std::forward<Format>(format));
+    thread_local std::string formatted;  // keeps its capacity: a line allocates nothing
+    formatted.clear();
+    try {
+      format(formatted);
+    } catch (...) {
+      dropped_.fetch_add(1, std::memory_order_relaxed);
+      return false;
+    }
+    return submit(formatted);
   }
 
-  // Queues an entry: the payload `encode(std::string& out)` appends to `out`, in this thread's
-  // lane, which `render` turns into lines on the writer thread. False when dropped; what
-  // `encode` appended before it threw is dropped with it.
-  template <typename Encode>
-  bool append_entry(Renderer render, Encode&& encode) noexcept {
+  // Queues an entry of `payload_size` bytes, which `write(char* at)` (noexcept) writes at `at`
+  // in this thread's lane, and which `render` turns into lines on the writer thread. False when
+  // dropped: the lane is full, the writer stopped, or no memory was left to grow the lane.
+  template <typename Write>
+  bool append_entry(Renderer render, std::size_t payload_size, Write&& write) noexcept {
+    static_assert(noexcept(write(static_cast<char*>(nullptr))), "an entry is written whole or not at all");
     Lane* lane = lane_of_this_thread();
-    if (lane == nullptr) {
+    if (lane == nullptr || payload_size > kLargestPayload) {
       dropped_.fetch_add(1, std::memory_order_relaxed);
       return false;
     }
@@ -86,16 +100,18 @@ class LogWriter {
         dropped_.fetch_add(1, std::memory_order_relaxed);
         return false;
       }
+      char* at = nullptr;
       try {
-        lane->pending.resize(before + kEntryHeader);
-        encode(lane->pending);
-        after = lane->pending.size();
-        write_entry_header(lane->pending.data() + before, render, after - before - kEntryHeader);
+        at = lane->pending.extend(kEntryHeader + payload_size);
       } catch (...) {
-        lane->pending.resize(before);
         dropped_.fetch_add(1, std::memory_order_relaxed);
         return false;
       }
+      const auto size = static_cast<std::uint32_t>(payload_size);
+      std::memcpy(at, &render, sizeof render);
+      std::memcpy(at + sizeof render, &size, sizeof size);
+      write(at + kEntryHeader);
+      after = lane->pending.size();
     }
     after_append(before, after);
     return true;
@@ -111,14 +127,14 @@ class LogWriter {
  private:
   // An entry in a lane: its renderer and its payload's size, then the payload.
   static constexpr std::size_t kEntryHeader = sizeof(Renderer) + sizeof(std::uint32_t);
+  static constexpr std::size_t kLargestPayload = std::numeric_limits<std::uint32_t>::max();
 
   static void render_text(std::string_view payload, std::string& out) { out.append(payload); }
-  static void write_entry_header(char* at, Renderer render, std::size_t payload_size);
 
   struct Lane {
     std::thread::id owner;
     std::mutex mutex;
-    std::string pending;  // whole lines, oldest first
+    ByteBuffer pending;  // whole entries, oldest first
   };
 
   Lane* lane_of_this_thread() noexcept;
@@ -126,8 +142,8 @@ class LogWriter {
   void after_append(std::size_t before, std::size_t after) noexcept;
   void wake(bool early) noexcept;
   void run();
-  bool write_every_lane();                          // true when any lane held a line
-  void render_entries(const std::string& entries);  // into text_
+  bool write_every_lane();                        // true when any lane held a line
+  void render_entries(std::string_view entries);  // into text_
   bool any_lane_pending();
   std::vector<Lane*> current_lanes();
   void write_lines(const std::string& lines);
@@ -140,7 +156,7 @@ class LogWriter {
   std::chrono::milliseconds linger_;
   std::size_t chunk_limit_;  // the most bytes one write(2) to fd_ keeps whole
   std::uint64_t serial_;     // tells this writer's lanes from an earlier writer's at the same address
-  std::string spare_;        // the writer thread's: swapped for a lane's entries, so buffers keep their capacity
+  ByteBuffer spare_;         // the writer thread's: swapped for a lane's entries, so buffers keep their capacity
   std::string text_;         // the writer thread's: the lines rendered from spare_
 
   std::mutex lanes_mutex_;  // guards lanes_ (only when a thread submits for the first time)

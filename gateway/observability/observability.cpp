@@ -117,8 +117,9 @@ void Observability::request_done(const core::RequestTrace& trace, const AccessFa
     }
     if (access_log_) {
       const auto now = facade::wall_time_of(facts.finished);
-      access_log_->append_entry(&render_access_record,
-                                [&](std::string& out) { append_access_record(out, trace, facts, now); });
+      const AccessRecord record(trace, facts, now);
+      access_log_->append_entry(&render_access_record, record.size(),
+                                [&record](char* at) noexcept { record.write_to(at); });
     }
   } catch (...) {
     // Out of memory while recording: the record is lost, the request was answered.

@@ -189,10 +189,11 @@ TEST(LogLines, AnAccessLineIsAppendedAfterWhatTheBufferHeld) {
   trace.client_request_id = std::string(5000, '\\');
   AccessFacts facts;
   facts.status = 204;
-  std::string record;
-  append_access_record(record, trace, facts, std::chrono::system_clock::now());
+  const AccessRecord record(trace, facts, std::chrono::system_clock::now());
+  std::string bytes(record.size(), '\0');
+  record.write_to(bytes.data());
   std::string buffer = "earlier line\n";
-  render_access_record(record, buffer);
+  render_access_record(bytes, buffer);
   ASSERT_EQ(buffer.rfind("earlier line\n{", 0), 0U);
   const std::string line = buffer.substr(std::string("earlier line\n").size());
   EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -17,6 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -230,22 +232,28 @@ void render_count(std::string_view payload, std::string& out) {
   out += '\n';
 }
 
+// Queues `payload` as an entry rendered by render_count.
+bool append_count(LogWriter& writer, std::string_view payload) {
+  return writer.append_entry(&render_count, payload.size(),
+                             [payload](char* at) noexcept { std::memcpy(at, payload.data(), payload.size()); });
+}
+
 TEST(LogWriter, EntriesAreRenderedOnTheWriterThreadInOrderWithTextLines) {
   int pipe_fds[2];
   ASSERT_EQ(::pipe(pipe_fds), 0);
   {
     LogWriter writer(pipe_fds[1], true);
-    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "3"; }));
+    EXPECT_TRUE(append_count(writer, "3"));
     EXPECT_TRUE(writer.submit("text\n"));
     // A renderer that throws loses its own entry only; the rest of the batch is written.
-    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "boom"; }));
-    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "0"; }));
-    // An encoder that throws is dropped at once, with what it appended.
-    EXPECT_FALSE(writer.append_entry(&render_count, [](std::string& out) {
+    EXPECT_TRUE(append_count(writer, "boom"));
+    EXPECT_TRUE(append_count(writer, "0"));
+    // A text line whose formatting throws is dropped at once, with what it appended.
+    EXPECT_FALSE(writer.append([](std::string& out) {
       out += "12";
-      throw std::runtime_error("encoding failed");
+      throw std::runtime_error("formatting failed");
     }));
-    EXPECT_TRUE(writer.append_entry(&render_count, [](std::string& out) { out += "1"; }));
+    EXPECT_TRUE(append_count(writer, "1"));
     const std::string expected = "rrr\ntext\n\nr\n";
     EXPECT_EQ(read_for(pipe_fds[0], expected.size(), std::chrono::seconds(5)), expected);
     EXPECT_EQ(writer.dropped(), 2U);

@@ -1,0 +1,44 @@
+#include "gateway/observability/byte_buffer.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+
+namespace oofgate::gateway {
+namespace {
+
+TEST(ByteBuffer, KeepsWhatWasWrittenAcrossGrowthAndGivesItBackInOrder) {
+  ByteBuffer buffer;
+  EXPECT_TRUE(buffer.empty());
+  std::string expected;
+  for (int i = 0; i < 1000; ++i) {
+    const std::string piece = std::to_string(i) + ",";
+    std::memcpy(buffer.extend(piece.size()), piece.data(), piece.size());
+    expected += piece;
+  }
+  EXPECT_EQ(buffer.size(), expected.size());
+  EXPECT_EQ(buffer.view(), expected);
+  buffer.truncate(3);
+  EXPECT_EQ(buffer.view(), "0,1");
+  buffer.truncate(10);  // never grows
+  EXPECT_EQ(buffer.view(), "0,1");
+  std::memcpy(buffer.extend(2), "!!", 2);
+  EXPECT_EQ(buffer.view(), "0,1!!");
+}
+
+TEST(ByteBuffer, SwapExchangesContentsAndClearEmpties) {
+  ByteBuffer first;
+  ByteBuffer second;
+  std::memcpy(first.extend(3), "abc", 3);
+  first.swap(second);
+  EXPECT_TRUE(first.empty());
+  EXPECT_EQ(second.view(), "abc");
+  second.clear();
+  EXPECT_TRUE(second.empty());
+  std::memcpy(second.extend(1), "z", 1);
+  EXPECT_EQ(second.view(), "z");
+}
+
+}  // namespace
+}  // namespace oofgate::gateway
