@@ -24,8 +24,6 @@ class ByteBuffer {
     size_ += count;
     return start;
   }
-  // Drops the bytes from `size` on.
-  void truncate(std::size_t size) noexcept { size_ = std::min(size, size_); }
   void clear() noexcept { size_ = 0; }
   void swap(ByteBuffer& other) noexcept {
     std::swap(data_, other.data_);

@@ -130,8 +130,9 @@ std::array<std::uint64_t, 4> access_numbers(const AccessRecordHead& head) {
 
 // `,"key":` of one field, made at compile time, stored in a fixed-size array so the fast path
 // copies it with one fixed-size move.
+constexpr std::size_t kKeyPrefixRoom = 24;
 struct KeyPrefix {
-  std::array<char, 24> text{};
+  std::array<char, kKeyPrefixRoom> text{};
   std::size_t size = 0;
 };
 constexpr KeyPrefix key_prefix(std::string_view key) {
@@ -181,8 +182,8 @@ bool render_plain_access_line(const AccessRecordHead& head, const std::array<std
     return false;
   }
   constexpr std::size_t kDigits = 20;  // of the largest std::uint64_t
-  std::array<char, 64 + facade::kLogTimestampSize + kAccessTexts*(24 + 2 + facade::kPlainCopySlack) + kTextRoom +
-                       kAccessNumberKeys.size() * (24 + kDigits)>
+  std::array<char, 64 + facade::kLogTimestampSize + kAccessTexts*(kKeyPrefixRoom + 2 + facade::kPlainCopySlack) +
+                       kTextRoom + kAccessNumberKeys.size() * (kKeyPrefixRoom + kDigits)>
       line;
   char* at = put_literal(line.data(), R"({"time":")");
   at = facade::write_log_timestamp(at, time);
@@ -243,7 +244,7 @@ void AccessRecord::write_to(char* at) const noexcept {
 void render_access_record(std::string_view record, std::string& out) {
   AccessRecordHead head;
   if (record.size() < sizeof head) {
-    return;  // not a record append_access_record wrote
+    return;  // not a record AccessRecord wrote
   }
   std::memcpy(&head, record.data(), sizeof head);
   std::array<std::string_view, kAccessTexts> texts;

@@ -19,12 +19,8 @@ TEST(ByteBuffer, KeepsWhatWasWrittenAcrossGrowthAndGivesItBackInOrder) {
   }
   EXPECT_EQ(buffer.size(), expected.size());
   EXPECT_EQ(buffer.view(), expected);
-  buffer.truncate(3);
-  EXPECT_EQ(buffer.view(), "0,1");
-  buffer.truncate(10);  // never grows
-  EXPECT_EQ(buffer.view(), "0,1");
   std::memcpy(buffer.extend(2), "!!", 2);
-  EXPECT_EQ(buffer.view(), "0,1!!");
+  EXPECT_EQ(buffer.view(), expected + "!!");
 }
 
 TEST(ByteBuffer, SwapExchangesContentsAndClearEmpties) {
