@@ -114,7 +114,9 @@ char* copy_if_plain(char* out, std::string_view value) {
   const char* const text = value.data();
   std::uint64_t word = 0x2020202020202020ULL;  // a short value is padded with plain spaces
   if (value.size() < kWord) {
-    std::memcpy(&word, text, value.size());
+    if (!value.empty()) {  // an empty view's data may be null, which memcpy must not be given
+      std::memcpy(&word, text, value.size());
+    }
     if (has_special_byte(word)) {
       return nullptr;
     }

@@ -236,8 +236,11 @@ void AccessRecord::write_to(char* at) const noexcept {
   std::memcpy(at, &head_, sizeof head_);
   at += sizeof head_;
   for (const auto& text : texts_) {
-    std::memcpy(at, text.data(), text.size());
-    at += text.size();
+    // An absent text is an empty view whose data may be null, which memcpy must not be given.
+    if (!text.empty()) {
+      std::memcpy(at, text.data(), text.size());
+      at += text.size();
+    }
   }
 }
 

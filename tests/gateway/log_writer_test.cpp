@@ -186,18 +186,30 @@ TEST(LogWriter, AWriterThatWentIdleIsWokenByTheNextLine) {
 TEST(LogWriter, ALaneThatFillsIsWrittenBeforeTheLingerEnds) {
   int pipe_fds[2];
   ASSERT_EQ(::pipe(pipe_fds), 0);
-  // A linger far longer than the test may take: only the early flush can write these lines.
-  LogWriter writer(pipe_fds[1], true, LogWriter::kDefaultLaneCapacity, std::chrono::hours(1));
   const std::string line = std::string(99, 'z') + '\n';
   std::size_t queued = 0;
-  while (queued < LogWriter::kEarlyFlushBytes) {
-    ASSERT_TRUE(writer.submit(line));
-    queued += line.size();
+  std::string early;
+  std::string rest;
+  std::thread reader;
+  {
+    // A linger far longer than the test may take: only the early flush can write lines now.
+    LogWriter writer(pipe_fds[1], true, LogWriter::kDefaultLaneCapacity, std::chrono::hours(1));
+    while (queued < LogWriter::kEarlyFlushBytes) {
+      ASSERT_TRUE(writer.submit(line));
+      queued += line.size();
+    }
+    // The lane's entries carry a header as well as the line, so it passed kEarlyFlushBytes a few
+    // lines before the last one; those last lines wait for the next batch (here: the stop).
+    early = read_for(pipe_fds[0], LogWriter::kEarlyFlushBytes / 2, std::chrono::seconds(10));
+    EXPECT_GE(early.size(), LogWriter::kEarlyFlushBytes / 2);
+    // The rest of that batch and the stop's lines, read while the writer writes them.
+    reader = std::thread([&] { rest = read_all(pipe_fds[0]); });
   }
-  const std::string received = read_for(pipe_fds[0], queued, std::chrono::seconds(10));
+  reader.join();
+  const std::string received = early + rest;
+  ::close(pipe_fds[0]);
   EXPECT_EQ(received.size(), queued);
   EXPECT_EQ(received.find_first_not_of("z\n"), std::string::npos);
-  ::close(pipe_fds[0]);
 }
 
 TEST(LogWriter, FormatsInPlaceAndDropsWhatAFailedFormatAppended) {
