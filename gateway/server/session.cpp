@@ -25,6 +25,21 @@ namespace {
 
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 constexpr std::size_t kReadChunk = 16 * 1024;
+
+// True when `unparsed` holds a line feed without the carriage return before it. Beast's chunked
+// body parser looks for CRLF and passes over a bare LF, so a chunk-size line, a last chunk or a
+// trailer field ending in LF alone would wait for a CRLF that never comes, holding the client
+// until the read timeout without an answer. While the parser needs more of a chunked body, what
+// it leaves unparsed is always such framing (chunk data is consumed as it arrives), where RFC 9112
+// §7.1 allows no LF but the one that ends a CRLF. (tests/hostile: the *_bare_lf cases.)
+bool has_bare_line_feed(std::string_view unparsed) noexcept {
+  for (std::size_t at = unparsed.find('\n'); at != std::string_view::npos; at = unparsed.find('\n', at + 1)) {
+    if (at == 0 || unparsed[at - 1] != '\r') {
+      return true;
+    }
+  }
+  return false;
+}
 // Bodies in memory are held for a request's read and handling: milliseconds, so retry soon.
 constexpr std::chrono::seconds kBodyRetryAfter{1};
 
@@ -226,6 +241,10 @@ void Session<Stream>::parse_buffered() noexcept {
       buffer_.consume(used);
       if (error == http::error::need_more) {
         error = {};
+        if (head_done_ && parser_->chunked() &&
+            has_bare_line_feed({static_cast<const char*>(buffer_.data().data()), buffer_.size()})) {
+          error = http::error::bad_line_ending;  // waiting would only end at the read timeout
+        }
         break;
       }
       if (error) {

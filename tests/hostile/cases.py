@@ -235,6 +235,13 @@ CASES = [
          chunked_patch(chunk_lines=b"ffffffffffffffffff\r\nabc\r\n0\r\n\r\n"), framing_400("graph")),
     Case("chunk_size_negative", "framing", chunked_patch(chunk_lines=b"-1\r\nabc\r\n0\r\n\r\n"), framing_400("graph")),
     Case("chunk_missing_crlf", "framing", chunked_patch(chunk_lines=b"3\r\nabcX0\r\n\r\n"), framing_400("graph")),
+    # Beast's chunk parser passes over a bare LF while it looks for CRLF: without the gateway's
+    # own check each of these waited for the read timeout and was closed without an answer.
+    Case("chunk_size_line_bare_lf", "framing", chunked_patch(chunk_lines=b'7\n{"x":1}\n0\n\n'),
+         framing_400("graph")),
+    Case("last_chunk_bare_lf", "framing", chunked_patch(chunk_lines=b'7\r\n{"x":1}\r\n0\n\n'), framing_400("graph")),
+    Case("trailer_bare_lf", "framing", chunked_patch(chunk_lines=b'7\r\n{"x":1}\r\n0\r\nX-T: a\n\r\n'),
+         framing_400("graph")),
     Case("chunk_over_body_limit", "framing",
          lambda: chunked_patch(chunk_lines=b"%x\r\n" % (2 * BODY_LIMIT) + b"{" * 65536),
          graph_error(413, "RequestEntityTooLarge", fate="closed"),
