@@ -40,6 +40,7 @@ bool has_bare_line_feed(std::string_view unparsed) noexcept {
   }
   return false;
 }
+
 // Bodies in memory are held for a request's read and handling: milliseconds, so retry soon.
 constexpr std::chrono::seconds kBodyRetryAfter{1};
 
