@@ -74,18 +74,6 @@ void split_for_escaping(std::string_view value, Plain&& plain, Special&& special
   }
 }
 
-// Whether any of the eight bytes in `word` is one write_json_string_if_utf8 must look at: a
-// control character, '"', '\\' or a byte of a multi-byte sequence (the classic bit tricks: a
-// byte below n borrows into its top bit when n is subtracted; a byte equal to c is zero after
-// xor with c). Exact for the word as a whole, which is all the caller asks.
-bool has_special_byte(std::uint64_t word) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kTops = 0x8080808080808080ULL;
-  const auto below = [](std::uint64_t x, std::uint64_t n) { return (x - kOnes * n) & ~x & kTops; };
-  const auto equal = [&below](std::uint64_t x, std::uint64_t c) { return below(x ^ (kOnes * c), 1); };
-  return ((word & kTops) | below(word, 0x20) | equal(word, '"') | equal(word, '\\')) != 0;
-}
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view value) {
@@ -108,37 +96,6 @@ char* write_json_string(char* out, std::string_view value) {
   return out;
 }
 
-char* copy_if_plain(char* out, std::string_view value) {
-  constexpr std::size_t kWord = sizeof(std::uint64_t);
-  static_assert(kPlainCopySlack >= kWord);
-  const char* const text = value.data();
-  std::uint64_t word = 0x2020202020202020ULL;  // a short value is padded with plain spaces
-  if (value.size() < kWord) {
-    if (!value.empty()) {  // an empty view's data may be null, which memcpy must not be given
-      std::memcpy(&word, text, value.size());
-    }
-    if (has_special_byte(word)) {
-      return nullptr;
-    }
-    std::memcpy(out, &word, kWord);  // the padding lands in the slack
-    return out + value.size();
-  }
-  for (std::size_t at = 0; at + kWord < value.size(); at += kWord) {
-    std::memcpy(&word, text + at, kWord);
-    if (has_special_byte(word)) {
-      return nullptr;
-    }
-    std::memcpy(out + at, &word, kWord);
-  }
-  // The last word overlaps the one before it, so no byte is copied alone.
-  std::memcpy(&word, text + value.size() - kWord, kWord);
-  if (has_special_byte(word)) {
-    return nullptr;
-  }
-  std::memcpy(out + value.size() - kWord, &word, kWord);
-  return out + value.size();
-}
-
 char* write_json_string_if_utf8(char* out, std::string_view value) {
   *out++ = '"';
   // Most log fields are plain (ids, addresses, operation names). The room for
@@ -154,7 +111,7 @@ char* write_json_string_if_utf8(char* out, std::string_view value) {
     std::uint64_t word = 0;
     if (value.size() - at >= sizeof word) {
       std::memcpy(&word, text + at, sizeof word);
-      if (!has_special_byte(word)) {
+      if (!detail::has_special_byte(word)) {
         std::memcpy(out, text + at, sizeof word);
         out += sizeof word;
         at += sizeof word;

@@ -1,5 +1,6 @@
 #include "facade_common/log_time.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -15,6 +16,18 @@ void put_digits(char* out, unsigned value, int width) {
     value /= 10;
   }
 }
+
+// "00" to "99": the six digits of a line's microseconds in three lookups, not six divisions.
+constexpr std::array<char, 200> kTwoDigits = [] {
+  std::array<char, 200> pairs{};
+  for (std::size_t i = 0; i < 100; ++i) {
+    pairs.at(2 * i) = static_cast<char>('0' + i / 10);
+    pairs.at(2 * i + 1) = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
+void put_two_digits(char* out, unsigned value) { std::memcpy(out, kTwoDigits.data() + 2 * value, 2); }
 
 // "YYYY-MM-DDTHH:MM:SS." of one second: the calendar arithmetic, then a copy for every line
 // of the same second (perf had shown the conversion at a quarter of an access line's cost).
@@ -47,13 +60,23 @@ void write_second_prefix(SecondPrefix& prefix, std::chrono::sys_seconds second) 
 
 char* write_log_timestamp(char* text, std::chrono::system_clock::time_point now) {
   thread_local SecondPrefix prefix;  // each logging thread's last second
-  const auto micros = std::chrono::floor<std::chrono::microseconds>(now);
-  const auto second = std::chrono::floor<std::chrono::seconds>(micros);
-  if (second.time_since_epoch().count() != prefix.second) {
-    write_second_prefix(prefix, second);
+  // Plain integers from here: chrono's floor of a signed count costs a branch per step.
+  constexpr std::int64_t kMicrosPerSecond = 1'000'000;
+  const std::int64_t micros = std::chrono::floor<std::chrono::microseconds>(now).time_since_epoch().count();
+  std::int64_t second = micros / kMicrosPerSecond;
+  std::int64_t fraction = micros % kMicrosPerSecond;
+  if (fraction < 0) {  // before 1970: division truncated toward zero
+    fraction += kMicrosPerSecond;
+    --second;
+  }
+  if (second != prefix.second) {
+    write_second_prefix(prefix, std::chrono::sys_seconds(std::chrono::seconds(second)));
   }
   std::memcpy(text, prefix.text, sizeof prefix.text);
-  put_digits(text + 20, static_cast<unsigned>((micros - second).count()), 6);
+  const auto digits = static_cast<unsigned>(fraction);
+  put_two_digits(text + 20, digits / 10000);
+  put_two_digits(text + 22, digits / 100 % 100);
+  put_two_digits(text + 24, digits % 100);
   text[26] = 'Z';
   return text + kLogTimestampSize;
 }

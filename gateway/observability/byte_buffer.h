@@ -10,8 +10,9 @@
 namespace oofgate::gateway {
 
 // Growable bytes that are not zeroed as they grow: a log lane is extended by an entry's size and
-// the entry copied over at once, where std::string::resize would first fill the room with zeros
-// (perf had put that fill at a fifth of an access record's cost on the I/O thread).
+// the entry copied over at once, and a batch's text by the most a line can take and the line
+// written in place, where std::string::resize would first fill the room with zeros (perf had
+// put that fill at a fifth of an access record's cost on the I/O thread).
 class ByteBuffer {
  public:
   // Grows the buffer by `count` bytes and returns where they start; their value is unspecified
@@ -24,6 +25,8 @@ class ByteBuffer {
     size_ += count;
     return start;
   }
+  // Gives back what was extended past `size` (no more than the buffer holds), keeping the room.
+  void truncate(std::size_t size) noexcept { size_ = std::min(size, size_); }
   void clear() noexcept { size_ = 0; }
   void swap(ByteBuffer& other) noexcept {
     std::swap(data_, other.data_);

@@ -9,6 +9,7 @@
 
 #include "core/service/request_trace.h"
 #include "core/service/settings_audit.h"
+#include "gateway/observability/byte_buffer.h"
 
 namespace oofgate::gateway {
 
@@ -53,7 +54,7 @@ class AccessRecord {
   std::array<std::string_view, kTexts> texts_;
   std::size_t size_ = sizeof(Head);
 };
-void render_access_record(std::string_view record, std::string& out);
+void render_access_record(std::string_view record, ByteBuffer& out);
 // The line of one request, both steps at once.
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,
                             std::chrono::system_clock::time_point now);

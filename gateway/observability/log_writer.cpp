@@ -157,7 +157,7 @@ bool LogWriter::write_every_lane() {
     wrote = wrote || !spare_.empty();
     render_entries(spare_.view());
     spare_.clear();
-    write_lines(text_);
+    write_lines(text_.view());
     text_.clear();
   }
   return wrote;
@@ -176,7 +176,7 @@ void LogWriter::render_entries(std::string_view entries) {
     try {
       render(payload, text_);
     } catch (...) {
-      text_.resize(rendered);  // out of memory: this entry's line is lost, the batch is written
+      text_.truncate(rendered);  // out of memory: this entry's line is lost, the batch is written
       dropped_.fetch_add(1, std::memory_order_relaxed);
     }
   }
@@ -202,18 +202,18 @@ std::vector<LogWriter::Lane*> LogWriter::current_lanes() {
   return lanes;
 }
 
-void LogWriter::write_lines(const std::string& lines) {
+void LogWriter::write_lines(std::string_view lines) {
   std::size_t start = 0;
   while (start < lines.size()) {
     std::size_t end = lines.size();
     if (end - start > chunk_limit_) {
       // Up to the last line that fits whole; a line longer than the limit goes out alone.
       const std::size_t last_newline = lines.rfind('\n', start + chunk_limit_ - 1);
-      if (last_newline != std::string::npos && last_newline >= start) {
+      if (last_newline != std::string_view::npos && last_newline >= start) {
         end = last_newline + 1;
       } else {
         const std::size_t newline = lines.find('\n', start);
-        end = newline == std::string::npos ? lines.size() : newline + 1;
+        end = newline == std::string_view::npos ? lines.size() : newline + 1;
       }
     }
     write_all(lines.data() + start, end - start);

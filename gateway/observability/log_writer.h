@@ -55,7 +55,7 @@ class LogWriter {
 
   // Appends to `out` the text of one entry's payload: whole lines, each ending with '\n'. Called
   // on the writer thread; what it appended before it threw is dropped with the entry.
-  using Renderer = void (*)(std::string_view payload, std::string& out);
+  using Renderer = void (*)(std::string_view payload, ByteBuffer& out);
 
   // Queues `line` (which must end with '\n'); false when it was dropped (lane full, or stopped).
   bool submit(std::string_view line) noexcept {
@@ -128,7 +128,11 @@ class LogWriter {
   static constexpr std::size_t kEntryHeader = sizeof(Renderer) + sizeof(std::uint32_t);
   static constexpr std::size_t kLargestPayload = std::numeric_limits<std::uint32_t>::max();
 
-  static void render_text(std::string_view payload, std::string& out) { out.append(payload); }
+  static void render_text(std::string_view payload, ByteBuffer& out) {
+    if (!payload.empty()) {
+      std::memcpy(out.extend(payload.size()), payload.data(), payload.size());
+    }
+  }
 
   struct Lane {
     std::thread::id owner;
@@ -145,7 +149,7 @@ class LogWriter {
   void render_entries(std::string_view entries);  // into text_
   bool any_lane_pending();
   std::vector<Lane*> current_lanes();
-  void write_lines(const std::string& lines);
+  void write_lines(std::string_view lines);
   void write_all(const char* data, std::size_t size);
   void stop();
 
@@ -156,7 +160,7 @@ class LogWriter {
   std::size_t chunk_limit_;  // the most bytes one write(2) to fd_ keeps whole
   std::uint64_t serial_;     // tells this writer's lanes from an earlier writer's at the same address
   ByteBuffer spare_;         // the writer thread's: swapped for a lane's entries, so buffers keep their capacity
-  std::string text_;         // the writer thread's: the lines rendered from spare_
+  ByteBuffer text_;          // the writer thread's: the lines rendered from spare_
 
   std::mutex lanes_mutex_;  // guards lanes_ (only when a thread submits for the first time)
   std::vector<std::unique_ptr<Lane>> lanes_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,7 +33,9 @@ TEST(LogLines, TimeIsUtcWithMicrosecondsLikeDateFormat) {
        {Micros{date::sys_days{date::year{2026} / 12 / 1} + hours{3} + minutes{4} + seconds{5} + microseconds{6}},
         Micros{date::sys_days{date::year{2028} / 2 / 29} + hours{23} + minutes{59} + seconds{59} +
                microseconds{999999}},
-        Micros{date::sys_days{date::year{1999} / 12 / 31}}}) {
+        Micros{date::sys_days{date::year{1999} / 12 / 31}},
+        Micros{date::sys_days{date::year{1969} / 12 / 31} + hours{23} + minutes{59} + seconds{59} +
+               microseconds{250000}}}) {
     const auto now = time_point_cast<system_clock::duration>(instant);
     EXPECT_EQ(time_of(access_log_line(trace, facts, now)), date::format("%FT%TZ", floor<microseconds>(now)));
   }
@@ -192,8 +195,11 @@ TEST(LogLines, AnAccessLineIsAppendedAfterWhatTheBufferHeld) {
   const AccessRecord record(trace, facts, std::chrono::system_clock::now());
   std::string bytes(record.size(), '\0');
   record.write_to(bytes.data());
-  std::string buffer = "earlier line\n";
-  render_access_record(bytes, buffer);
+  ByteBuffer rendered;
+  const std::string_view earlier = "earlier line\n";
+  std::memcpy(rendered.extend(earlier.size()), earlier.data(), earlier.size());
+  render_access_record(bytes, rendered);
+  const std::string buffer(rendered.view());
   ASSERT_EQ(buffer.rfind("earlier line\n{", 0), 0U);
   const std::string line = buffer.substr(std::string("earlier line\n").size());
   EXPECT_EQ(std::count(line.begin(), line.end(), '\n'), 1);

@@ -66,9 +66,9 @@ TEST(JsonText, ASpecialByteIsFoundInEveryPositionOfAWord) {
 }
 
 // copy_if_plain copies a plain value exactly, stores nothing past its slack, and refuses a
-// value with a special byte anywhere, at every length around the word size.
+// value with a special byte anywhere, at every length around the word and vector sizes.
 TEST(JsonText, PlainCopyCopiesPlainValuesAndRefusesTheRest) {
-  for (std::size_t length = 0; length <= 25; ++length) {
+  for (std::size_t length = 0; length <= 50; ++length) {
     std::string value;
     for (std::size_t i = 0; i < length; ++i) {
       value += static_cast<char>('a' + i % 26);
