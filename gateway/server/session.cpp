@@ -32,8 +32,10 @@ constexpr std::size_t kReadChunk = 16 * 1024;
 // until the read timeout without an answer. While the parser needs more of a chunked body, what
 // it leaves unparsed is always such framing (chunk data is consumed as it arrives), where RFC 9112
 // §7.1 allows no LF but the one that ends a CRLF. (tests/hostile: the *_bare_lf cases.)
-bool has_bare_line_feed(std::string_view unparsed) noexcept {
-  for (std::size_t at = unparsed.find('\n'); at != std::string_view::npos; at = unparsed.find('\n', at + 1)) {
+// Only from `checked` on: what was before it has been looked at (an LF at `checked` still sees
+// the byte before it).
+bool has_bare_line_feed(std::string_view unparsed, std::size_t checked) noexcept {
+  for (std::size_t at = unparsed.find('\n', checked); at != std::string_view::npos; at = unparsed.find('\n', at + 1)) {
     if (at == 0 || unparsed[at - 1] != '\r') {
       return true;
     }
@@ -218,6 +220,7 @@ void Session<Stream>::read_request() noexcept {
     // A fresh parser per request: limits apply per message, and reusing one is undefined.
     release_body();  // the last request's message goes with the parser it was parsed by
     parser_.emplace();
+    framing_checked_ = 0;
     parser_->body_limit(context_.limits().body_limit);
     parser_->header_limit(context_.limits().header_limit);
     head_done_ = false;
@@ -240,11 +243,17 @@ void Session<Stream>::parse_buffered() noexcept {
     while (buffer_.size() > 0 && !parser_->is_done()) {
       const std::size_t used = parser_->put(buffer_.data(), error);
       buffer_.consume(used);
+      if (used != 0) {
+        framing_checked_ = 0;  // the front moved: what is unparsed now was not looked at as such
+      }
       if (error == http::error::need_more) {
         error = {};
-        if (head_done_ && parser_->chunked() &&
-            has_bare_line_feed({static_cast<const char*>(buffer_.data().data()), buffer_.size()})) {
-          error = http::error::bad_line_ending;  // waiting would only end at the read timeout
+        if (head_done_ && parser_->chunked()) {
+          const std::string_view unparsed(static_cast<const char*>(buffer_.data().data()), buffer_.size());
+          if (has_bare_line_feed(unparsed, framing_checked_)) {
+            error = http::error::bad_line_ending;  // waiting would only end at the read timeout
+          }
+          framing_checked_ = unparsed.size();
         }
         break;
       }

@@ -96,6 +96,10 @@ class Session final : public Connection,
   // Bounded: it holds one head or one trailer section at most, so neither can grow memory.
   boost::beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  // How much of buffer_'s front the bare-LF check has already looked at while the parser waits
+  // for more chunked framing; 0 again once the parser consumes any of it. Each read is checked
+  // once, so a client sending its framing a byte at a time costs a linear scan, not a quadratic.
+  std::size_t framing_checked_ = 0;
   RequestHead head_;
   SessionContext& context_;
   std::string output_;          // the response being written, reused across requests

@@ -603,7 +603,8 @@ CASES = [
     Case("tls_client_hello", "connection",
          bytes.fromhex("16030100a1010000" "9d0303") + b"\x00" * 150, framing_400("plain")),
     *(Case(scenario.__name__, "connection", scenario=scenario) for scenario in (
-        scenarios.pipelined_1000, scenarios.half_close_after_request, scenarios.slowloris_headers,
+        scenarios.pipelined_1000, scenarios.half_close_after_request, scenarios.chunk_framing_byte_by_byte,
+        scenarios.slowloris_headers,
         scenarios.slowloris_body, scenarios.slowloris_many, scenarios.idle_keep_alive, scenarios.connection_flood,
         scenarios.slow_reader, scenarios.reset_mid_headers, scenarios.reset_mid_body, scenarios.reset_mid_response,
         scenarios.connect_and_close)),

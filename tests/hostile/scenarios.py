@@ -63,6 +63,33 @@ def slow_client(ctx, head, trickle):
     return failures
 
 
+def chunk_framing_byte_by_byte(ctx):
+    """Chunked framing sent a byte at a time, each byte its own segment: the gateway checks only
+    what each read added for a bare LF, so a CRLF split across two reads must still count as
+    CRLF (the request is answered 200), and a bare LF must be refused when it arrives (400)."""
+    head = raw("PATCH %s HTTP/1.1" % ME_SETTINGS, "Host: 127.0.0.1", "Authorization: Bearer adele-rw",
+               "Content-Type: application/json", "Transfer-Encoding: chunked")
+    body = b'{"timeZone":"UTC"}'
+    framed = b"%x\r\n%s\r\n0\r\nX-Trailer: a\r\n\r\n" % (len(body), body)
+    failures = []
+    for framing, expected in ((framed, 200), (framed.replace(b"a\r\n\r\n", b"a\n"), 400)):
+        connection = Connection(ctx.port)
+        connection.send(head)
+        for byte in framing:
+            if not connection.send(bytes([byte])):
+                break
+            time.sleep(0.003)  # with TCP_NODELAY: one segment, and one read, per byte
+        try:
+            response = connection.read_response(timeout=2.0)
+        except (TimeoutError, ProtocolError) as error:
+            response = None
+            failures.append("framing sent byte by byte (expecting %d): %s" % (expected, error))
+        if response is not None and response.status != expected:
+            failures.append("framing sent byte by byte: answered %d, expected %d" % (response.status, expected))
+        connection.close()
+    return failures
+
+
 def slowloris_headers(ctx):
     return slow_client(ctx, b"GET /v1.0/me/mailboxSettings HTTP/1.1\r\nHost: 127.0.0.1\r\n", b"X-Slow: " + b"a" * 200)
 
