@@ -25,6 +25,12 @@ class ByteBuffer {
     size_ += count;
     return start;
   }
+  // Copies `bytes` onto the end. Throws std::bad_alloc, leaving the buffer as it was.
+  void append(std::string_view bytes) {
+    if (!bytes.empty()) {  // an empty view's data may be null, which memcpy must not be given
+      std::memcpy(extend(bytes.size()), bytes.data(), bytes.size());
+    }
+  }
   // Gives back what was extended past `size` (no more than the buffer holds), keeping the room.
   void truncate(std::size_t size) noexcept { size_ = std::min(size, size_); }
   void clear() noexcept { size_ = 0; }

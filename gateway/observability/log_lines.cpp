@@ -277,7 +277,7 @@ void render_access_record(std::string_view record, ByteBuffer& out) {
     line.number(kAccessNumberKeys.at(i), numbers.at(i));
   }
   line.finish();
-  std::memcpy(out.extend(text.size()), text.data(), text.size());
+  out.append(text);
 }
 
 std::string access_log_line(const core::RequestTrace& trace, const AccessFacts& facts,

@@ -128,11 +128,7 @@ class LogWriter {
   static constexpr std::size_t kEntryHeader = sizeof(Renderer) + sizeof(std::uint32_t);
   static constexpr std::size_t kLargestPayload = std::numeric_limits<std::uint32_t>::max();
 
-  static void render_text(std::string_view payload, ByteBuffer& out) {
-    if (!payload.empty()) {
-      std::memcpy(out.extend(payload.size()), payload.data(), payload.size());
-    }
-  }
+  static void render_text(std::string_view payload, ByteBuffer& out) { out.append(payload); }
 
   struct Lane {
     std::thread::id owner;

@@ -36,5 +36,21 @@ TEST(ByteBuffer, SwapExchangesContentsAndClearEmpties) {
   EXPECT_EQ(second.view(), "z");
 }
 
+TEST(ByteBuffer, AppendCopiesBytesAndTruncateOnlyGivesBack) {
+  ByteBuffer buffer;
+  buffer.append("");
+  EXPECT_TRUE(buffer.empty());
+  buffer.append("line one\n");
+  buffer.append(std::string_view());  // null data, no bytes
+  buffer.append("two");
+  EXPECT_EQ(buffer.view(), "line one\ntwo");
+  buffer.truncate(4);
+  EXPECT_EQ(buffer.view(), "line");
+  buffer.truncate(100);  // never grows
+  EXPECT_EQ(buffer.view(), "line");
+  buffer.append("s");
+  EXPECT_EQ(buffer.view(), "lines");
+}
+
 }  // namespace
 }  // namespace oofgate::gateway

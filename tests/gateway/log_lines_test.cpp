@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -196,8 +195,7 @@ TEST(LogLines, AnAccessLineIsAppendedAfterWhatTheBufferHeld) {
   std::string bytes(record.size(), '\0');
   record.write_to(bytes.data());
   ByteBuffer rendered;
-  const std::string_view earlier = "earlier line\n";
-  std::memcpy(rendered.extend(earlier.size()), earlier.data(), earlier.size());
+  rendered.append("earlier line\n");
   render_access_record(bytes, rendered);
   const std::string buffer(rendered.view());
   ASSERT_EQ(buffer.rfind("earlier line\n{", 0), 0U);

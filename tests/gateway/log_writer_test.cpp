@@ -234,16 +234,13 @@ TEST(LogWriter, FormatsInPlaceAndDropsWhatAFailedFormatAppended) {
 // A renderer that spells its payload (a count) as that many 'r's and a newline, and notes the
 // thread it ran on.
 std::thread::id renderer_thread;
-void append_text(ByteBuffer& out, std::string_view text) {
-  std::memcpy(out.extend(text.size()), text.data(), text.size());
-}
 void render_count(std::string_view payload, ByteBuffer& out) {
   renderer_thread = std::this_thread::get_id();
   if (payload == "boom") {
-    append_text(out, "half a li");
+    out.append("half a li");
     throw std::runtime_error("rendering failed");
   }
-  append_text(out, std::string(std::stoul(std::string(payload)), 'r') + '\n');
+  out.append(std::string(std::stoul(std::string(payload)), 'r') + '\n');
 }
 
 // Queues `payload` as an entry rendered by render_count.
